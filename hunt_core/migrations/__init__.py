@@ -1,0 +1,1 @@
+"""Numbered SQL migrations, applied in order, each in its own transaction."""

@@ -1,0 +1,335 @@
+"""Plain dataclasses for the hunt: profile, companies, people, touches, chats, and plugin results."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal, get_args
+
+from hunt_core.errors import InvalidInput
+
+YesNo = Literal["yes", "no", "unknown"]
+Remote = Literal["yes", "no", "hybrid", "unknown"]
+Role = Literal["developer", "manager", "recruiter", "other"]
+LinkedInPlan = Literal["free", "premium"]
+AppliesTo = Literal["company", "contact"]
+DraftKind = Literal["first", "follow-up", "thank-you", "linkedin-note"]
+TouchKind = Literal[
+    "connection-request",
+    "message",
+    "email",
+    "slack",
+    "follow-up",
+    "reply",
+    "chat-scheduled",
+    "chat-held",
+    "thank-you",
+    "referral",
+]
+
+ROLES: tuple[str, ...] = get_args(Role)
+TOUCH_KINDS: tuple[str, ...] = get_args(TouchKind)
+DRAFT_KINDS: tuple[str, ...] = get_args(DraftKind)
+# Touches that reach out to someone for the first time (guide step 3).
+OUTREACH_KINDS = frozenset({"connection-request", "message", "email", "slack"})
+# Touches that show the person answered, so no follow-up nudge is needed.
+ANSWER_KINDS = frozenset({"reply", "chat-scheduled", "chat-held", "referral"})
+
+DEFAULT_STACK = (".NET", "C#")
+TARGET_COMPANIES = 5  # "Shoot for 5 companies!"
+PEOPLE_MIN, PEOPLE_MAX = 3, 6  # "collected 3-6 people for a particular company"
+FOLLOW_UP_DAYS = 7  # "follow up if I don't hear a response in a week"
+LINKEDIN_LIMITS = {"free": (200, 5), "premium": (300, None)}  # note chars, notes per month
+
+
+def choice(value: str | None, allowed: tuple[str, ...], what: str, default: str | None = None) -> str:
+    """Return value normalised to one of allowed, or raise InvalidInput naming what was wrong."""
+    if value is None or str(value).strip() == "":
+        if default is not None:
+            return default
+        raise InvalidInput(f"{what} is required (one of {', '.join(allowed)})")
+    v = str(value).strip().lower().replace("_", "-").replace(" ", "-")
+    if v not in allowed:
+        raise InvalidInput(f"{what} {value!r} is not one of {', '.join(allowed)}")
+    return v
+
+
+def split_list(value: str | list[str] | tuple[str, ...] | None) -> list[str]:
+    """Split a ';'-separated value into trimmed, non-empty items (lists pass through cleaned)."""
+    if value is None:
+        return []
+    items = value.split(";") if isinstance(value, str) else value
+    return [str(i).strip() for i in items if str(i).strip()]
+
+
+def optional_int(value: str | int | None, what: str) -> int | None:
+    """Parse a whole number >= 0, with None or '' meaning unknown."""
+    if value is None or str(value).strip() == "":
+        return None
+    try:
+        n = int(str(value).strip())
+    except ValueError:
+        raise InvalidInput(f"{what} {value!r} is not a whole number") from None
+    if n < 0:
+        raise InvalidInput(f"{what} {value!r} must not be negative")
+    return n
+
+
+def parse_date(value: str, what: str = "date") -> dt.date:
+    """Parse YYYY-MM-DD, naming the field when it is not a date."""
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise InvalidInput(f"{what} {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def required_text(value: str | None, what: str) -> str:
+    """Return stripped text, refusing blank."""
+    text = (value or "").strip()
+    if not text:
+        raise InvalidInput(f"{what} must not be empty")
+    return text
+
+
+@dataclass
+class Profile:
+    """The job seeker: who they are, where they want to work, what they build with."""
+
+    name: str = ""
+    program: str = ""
+    colleges: list[str] = field(default_factory=list)
+    home: str = ""
+    locations: list[str] = field(default_factory=list)
+    remote: Remote = "unknown"
+    stack: list[str] = field(default_factory=lambda: list(DEFAULT_STACK))
+    interests: list[str] = field(default_factory=list)
+    linkedin: LinkedInPlan = "free"
+    note_chars: int | None = None  # None: the plan's default
+    notes_per_month: int | None = None  # None: the plan's default (premium: no cap)
+    notes_uncapped: bool = False
+
+    @property
+    def note_limit(self) -> int:
+        """Characters allowed in a LinkedIn connection note."""
+        return self.note_chars or LINKEDIN_LIMITS[self.linkedin][0]
+
+    @property
+    def monthly_notes(self) -> int | None:
+        """Personalised notes allowed per month, None for no cap."""
+        if self.notes_uncapped:
+            return None
+        if self.notes_per_month is not None:
+            return self.notes_per_month
+        return LINKEDIN_LIMITS[self.linkedin][1]
+
+    def missing(self) -> list[str]:
+        """The profile fields the criteria need but are still empty."""
+        wanted = {
+            "name": self.name,
+            "program": self.program,
+            "home city": self.home,
+            "stack": self.stack,
+        }
+        gaps = [label for label, value in wanted.items() if not value]
+        if not self.locations and self.remote == "unknown":
+            gaps.append("preferred locations or remote preference")
+        return gaps
+
+
+@dataclass
+class Company:
+    """A target company and everything the guide's criteria look at."""
+
+    name: str
+    id: int | None = None
+    website: str = ""
+    locations: list[str] = field(default_factory=list)
+    remote: Remote = "unknown"
+    stack: list[str] = field(default_factory=list)
+    hires_no_degree: YesNo = "unknown"
+    alumni_hired: int | None = None
+    open_roles: list[str] = field(default_factory=list)
+    interests: list[str] = field(default_factory=list)
+    uses_product: YesNo = "unknown"
+    knows_someone: str = ""
+    peers_know: YesNo = "unknown"
+    notes: str = ""
+    created_at: dt.datetime | None = None
+
+
+@dataclass
+class Contact:
+    """A person at a target company, and what you have in common."""
+
+    company_id: int
+    name: str
+    role: Role = "other"
+    id: int | None = None
+    title: str = ""
+    email: str = ""
+    email_source: str = ""
+    linkedin: str = ""
+    github: str = ""
+    website: str = ""
+    college: str = ""
+    coding_school: str = ""
+    mutual: str = ""
+    friend: bool = False
+    created_at: dt.datetime | None = None
+
+    @property
+    def first_name(self) -> str:
+        """The name to greet them by."""
+        return self.name.split()[0] if self.name.split() else self.name
+
+
+@dataclass
+class Touch:
+    """One outreach event with a contact."""
+
+    contact_id: int
+    kind: TouchKind
+    happened_at: dt.datetime
+    channel: str = ""
+    text: str = ""
+    id: int | None = None
+
+
+@dataclass
+class Chat:
+    """A coffee chat with a contact: when, what to ask, what came of it."""
+
+    contact_id: int
+    scheduled_for: dt.datetime | None = None
+    held_at: dt.datetime | None = None
+    questions: list[str] = field(default_factory=list)
+    notes: str = ""
+    referral_offered: bool = False
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """A thing the guide says makes a good target company or a good first contact."""
+
+    key: str
+    label: str
+    applies_to: AppliesTo
+    default_weight: float
+    description: str
+    guide_step: int
+
+
+@dataclass(frozen=True)
+class Signal:
+    """One criterion's verdict: points in [0, 1], or None when unknown, with a reason to read.
+
+    ``pitch`` is an optional first-person phrase a message can use ("I live ten minutes from
+    your office"); ``evidence`` is where the verdict came from (a field, a posting, a URL).
+    """
+
+    criterion: str
+    points: float | None
+    reason: str
+    evidence: str = ""
+    pitch: str = ""
+
+    @property
+    def known(self) -> bool:
+        """True when the criterion had data to judge."""
+        return self.points is not None
+
+
+@dataclass(frozen=True)
+class Channel:
+    """A way to reach a contact, warmest first: warmth in [0, 1]."""
+
+    key: str
+    label: str
+    warmth: float
+    reason: str
+    available: bool = True
+
+
+@dataclass(frozen=True)
+class Template:
+    """A message template for one draft kind; placeholders from outreach.TEMPLATE_VARIABLES."""
+
+    kind: DraftKind
+    text: str
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the host knows beyond one company or contact; plugins read it, never change it."""
+
+    today: dt.date
+    contacts_by_company: Mapping[int, list[Contact]] = field(default_factory=dict)
+    states: Mapping[int, str] = field(default_factory=dict)  # contact id -> outreach state
+    notes_left: int | None = None  # LinkedIn personalised notes left this month, None: no cap
+    peer_counts: Mapping[str, int] = field(default_factory=dict)  # normalised name -> peers
+
+
+@dataclass(frozen=True)
+class WeightedSignal:
+    """A signal with the weight it counts for and the plugin that gave it."""
+
+    signal: Signal
+    weight: float
+    plugin: str
+    label: str
+
+
+@dataclass(frozen=True)
+class CompanyScore:
+    """A company's 0-100 score and the signals that explain it."""
+
+    company: Company
+    score: float
+    signals: tuple[WeightedSignal, ...]
+
+    @property
+    def unknown(self) -> list[WeightedSignal]:
+        """Criteria still to check."""
+        return [s for s in self.signals if not s.signal.known]
+
+
+@dataclass(frozen=True)
+class ContactRank:
+    """Who to reach first: a contact's priority, best channel and the reasons."""
+
+    contact: Contact
+    company: Company
+    priority: float
+    channel: Channel | None
+    state: str
+    reasons: tuple[str, ...]
+    signals: tuple[WeightedSignal, ...]
+
+
+@dataclass(frozen=True)
+class Step:
+    """One next action with its why; key is stable so it can be snoozed."""
+
+    key: str
+    step: int
+    action: str
+    why: str
+    kind: str
+    company: str | None = None
+    contact: str | None = None
+    company_id: int | None = None
+    contact_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far one guide step is, as a count against its target and lines to read."""
+
+    step: int
+    title: str
+    done: int
+    target: int
+    summary: str
+    details: tuple[str, ...] = ()

@@ -1,0 +1,176 @@
+"""Run the scoring hooks, weight and explain the signals, rank companies and contacts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
+
+from hunt_core.models import (
+    Channel,
+    Company,
+    CompanyScore,
+    Contact,
+    ContactRank,
+    Context,
+    Criterion,
+    Profile,
+    Signal,
+    WeightedSignal,
+)
+from hunt_core.plugins import Plugins
+
+# How much each outreach state keeps of a contact's priority: people not yet reached come first.
+STATE_FACTOR = {
+    "new": 1.0,
+    "follow-up-due": 0.8,
+    "waiting": 0.3,
+    "followed-up": 0.2,
+    "replied": 0.1,
+    "chat-scheduled": 0.1,
+    "chat-held": 0.0,
+    "thanked": 0.0,
+}
+COMPANY_SHARE = 0.5  # of a contact's priority; the rest is how good a first contact they are
+
+
+def signal_check(criteria: Mapping[str, Criterion], applies_to: str) -> Callable[[Any], list[Signal]]:
+    """A checker that accepts only well-formed signals for declared criteria of one kind."""
+
+    def check(value: Any) -> list[Signal]:
+        if value is None:
+            return []
+        items = [value] if isinstance(value, Signal) else value
+        if not isinstance(items, list | tuple):
+            raise TypeError(f"returned {type(value).__name__}, expected Signal or a list of them")
+        for s in items:
+            if not isinstance(s, Signal):
+                raise TypeError(f"returned {type(s).__name__} in a list, expected Signal")
+            criterion = criteria.get(s.criterion)
+            if criterion is None or criterion.applies_to != applies_to:
+                raise ValueError(f"signal for undeclared {applies_to} criterion {s.criterion!r}")
+            if s.points is not None and (
+                isinstance(s.points, bool)
+                or not isinstance(s.points, int | float)
+                or not 0 <= s.points <= 1
+            ):
+                raise ValueError(f"signal {s.criterion!r} points {s.points!r} not in [0, 1]")
+            if not isinstance(s.reason, str) or not s.reason.strip():
+                raise ValueError(f"signal {s.criterion!r} has no reason")
+        return list(items)
+
+    return check
+
+
+def effective_weights(criteria: Mapping[str, Criterion], chosen: Mapping[str, float]) -> dict[str, float]:
+    """Each criterion's weight: the user's choice, else the plugin's default."""
+    return {key: float(chosen.get(key, c.default_weight)) for key, c in criteria.items()}
+
+
+def _merge(results: Iterable[tuple[str, Signal]]) -> dict[str, tuple[str, Signal]]:
+    """One signal per criterion, independent of plugin order: known beats unknown, then points."""
+    best: dict[str, tuple[str, Signal]] = {}
+    for plugin, s in results:
+        held = best.get(s.criterion)
+        if held is None or _rank_key(plugin, s) > _rank_key(*held):
+            best[s.criterion] = (plugin, s)
+    return best
+
+
+def _rank_key(plugin: str, s: Signal) -> tuple[bool, float, str, str]:
+    """Order for merging two signals on one criterion (plugin and reason only break ties)."""
+    return (s.known, s.points or 0.0, plugin, s.reason)
+
+
+def _weigh(
+    merged: Mapping[str, tuple[str, Signal]],
+    criteria: Mapping[str, Criterion],
+    weights: Mapping[str, float],
+) -> tuple[float, tuple[WeightedSignal, ...]]:
+    """The weighted mean of known points in [0, 1] (unknown never counts against), and signals."""
+    total = weight_sum = 0.0
+    out = []
+    for key in sorted(merged, key=lambda k: (-weights.get(k, 0.0), k)):
+        plugin, s = merged[key]
+        w = weights.get(key, 0.0)
+        out.append(WeightedSignal(s, w, plugin, criteria[key].label))
+        if s.points is not None and w > 0:
+            total += w * s.points
+            weight_sum += w
+    return (total / weight_sum if weight_sum else 0.0), tuple(out)
+
+
+class Scorer:
+    """Scores with one plugin manager and one user's weights; built once per ranking."""
+
+    def __init__(self, plugins: Plugins, weights: Mapping[str, float]) -> None:
+        self.plugins = plugins
+        self.criteria = plugins.criteria
+        self.weights = effective_weights(self.criteria, weights)
+        self._company_check = signal_check(self.criteria, "company")
+        self._contact_check = signal_check(self.criteria, "contact")
+
+    def company(self, company: Company, profile: Profile, context: Context) -> CompanyScore:
+        """Score one company 0-100 with its explained signals."""
+        results = self.plugins.call(
+            "hunt_score_company",
+            self._company_check,
+            company=company,
+            profile=profile,
+            context=context,
+        )
+        fraction, signals = _weigh(_merge(results), self.criteria, self.weights)
+        return CompanyScore(company, round(100 * fraction, 1), signals)
+
+    def companies(
+        self, companies: Iterable[Company], profile: Profile, context: Context
+    ) -> list[CompanyScore]:
+        """Rank companies best first; ties broken by name."""
+        scores = [self.company(c, profile, context) for c in companies]
+        return sorted(scores, key=lambda s: (-s.score, s.company.name.casefold(), s.company.id or 0))
+
+    def contact(
+        self,
+        contact: Contact,
+        company: CompanyScore,
+        profile: Profile,
+        context: Context,
+        channel: Channel | None,
+    ) -> ContactRank:
+        """How soon to reach this person: company score, contact fit, channel and state."""
+        results = self.plugins.call(
+            "hunt_score_contact",
+            self._contact_check,
+            contact=contact,
+            company=company.company,
+            profile=profile,
+            context=context,
+        )
+        fit, signals = _weigh(_merge(results), self.criteria, self.weights)
+        state = context.states.get(contact.id or -1, "new")
+        base = COMPANY_SHARE * company.score / 100 + (1 - COMPANY_SHARE) * fit
+        priority = round(100 * base * STATE_FACTOR.get(state, 0.0), 1)
+        reasons = [f"{company.company.name} scores {company.score:.0f}/100"]
+        reasons += [s.signal.reason for s in signals if s.signal.known and s.signal.points]
+        if state != "new":
+            reasons.append(f"outreach state: {state}")
+        return ContactRank(contact, company.company, priority, channel, state, tuple(reasons), signals)
+
+    def contacts(
+        self,
+        contacts: Sequence[Contact],
+        scores: Mapping[int, CompanyScore],
+        profile: Profile,
+        context: Context,
+        channel_of: Callable[[Contact, Company], Channel | None],
+    ) -> list[ContactRank]:
+        """Rank people best first; ties broken by company then person name."""
+        ranks = []
+        for contact in contacts:
+            score = scores.get(contact.company_id)
+            if score is not None:
+                channel = channel_of(contact, score.company)
+                ranks.append(self.contact(contact, score, profile, context, channel))
+        return sorted(
+            ranks,
+            key=lambda r: (-r.priority, r.company.name.casefold(), r.contact.name.casefold()),
+        )

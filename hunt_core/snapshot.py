@@ -1,0 +1,128 @@
+"""One consistent read of a user's hunt: data, scores and ranks, computed once per request."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+
+from hunt_core import outreach
+from hunt_core.models import (
+    Channel,
+    Chat,
+    Company,
+    CompanyScore,
+    Contact,
+    ContactRank,
+    Context,
+    Profile,
+)
+from hunt_core.outreach import Activity
+from hunt_core.plugins import Plugins
+from hunt_core.scoring import Scorer
+from hunt_core.store import Store
+
+
+@dataclass
+class Snapshot:
+    """Everything the rankings, the next step and the pages read, for one user at one moment."""
+
+    now: dt.datetime
+    profile: Profile
+    companies: list[Company]
+    contacts: list[Contact]
+    activity: dict[int, Activity]
+    chats: list[Chat]
+    weights: dict[str, float]
+    notes_used: int
+    plugins: Plugins
+
+    @property
+    def today(self) -> dt.date:
+        """The snapshot's date."""
+        return self.now.date()
+
+    @cached_property
+    def context(self) -> Context:
+        """What plugins may read beyond one company or contact."""
+        by_company: dict[int, list[Contact]] = defaultdict(list)
+        for c in self.contacts:
+            by_company[c.company_id].append(c)
+        return Context(
+            today=self.today,
+            contacts_by_company=dict(by_company),
+            states={c.id: self.state(c) for c in self.contacts if c.id is not None},
+            notes_left=outreach.notes_left(self.profile, self.notes_used),
+        )
+
+    def state(self, contact: Contact) -> str:
+        """The outreach state of one person."""
+        return outreach.state_of(self.activity_of(contact), self.today)
+
+    def activity_of(self, contact: Contact) -> Activity:
+        """The dated outreach history of one person."""
+        return self.activity.get(contact.id or -1, Activity())
+
+    @cached_property
+    def scorer(self) -> Scorer:
+        """Scoring with this user's weights."""
+        return Scorer(self.plugins, self.weights)
+
+    @cached_property
+    def company_scores(self) -> list[CompanyScore]:
+        """Companies ranked best first."""
+        return self.scorer.companies(self.companies, self.profile, self.context)
+
+    @cached_property
+    def score_by_id(self) -> dict[int, CompanyScore]:
+        """Company scores by company id."""
+        return {s.company.id: s for s in self.company_scores if s.company.id is not None}
+
+    def channels(self, contact: Contact) -> list[Channel]:
+        """Every way to reach a person, warmest available first."""
+        score = self.score_by_id[contact.company_id]
+        return outreach.channels(self.plugins, contact, score, self.profile, self.context)
+
+    @cached_property
+    def contact_ranks(self) -> list[ContactRank]:
+        """People ranked by who to reach first."""
+        return self.scorer.contacts(
+            self.contacts,
+            self.score_by_id,
+            self.profile,
+            self.context,
+            lambda contact, _company: outreach.best_channel(self.channels(contact)),
+        )
+
+    @cached_property
+    def chat_by_contact(self) -> dict[int, Chat]:
+        """Chats by person."""
+        return {c.contact_id: c for c in self.chats}
+
+    @cached_property
+    def contacts_by_id(self) -> dict[int, Contact]:
+        """People by id."""
+        return {c.id: c for c in self.contacts if c.id is not None}
+
+    @cached_property
+    def company_by_id(self) -> dict[int, Company]:
+        """Companies by id."""
+        return {c.id: c for c in self.companies if c.id is not None}
+
+
+def take(store: Store, plugins: Plugins, now: dt.datetime) -> Snapshot:
+    """Read one user's hunt from the store; scoring happens lazily on first use."""
+    today = now.date()
+    used = store.notes_used(outreach.month_start(today), outreach.next_month_start(today))
+    return Snapshot(
+        now=now,
+        profile=store.profile(),
+        companies=store.companies(),
+        contacts=store.contacts(),
+        activity={k: Activity.of(v) for k, v in store.activity().items()},
+        chats=store.chats(),
+        weights=store.weights(),
+        notes_used=used,
+        plugins=plugins,
+    )

@@ -1,0 +1,202 @@
+"""One user's hunt: the functions the CLI and the dashboard call, over a store and plugins."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from hunt_core import forms, outreach, playbook, snapshot
+from hunt_core.errors import InvalidInput
+from hunt_core.models import (
+    DRAFT_KINDS,
+    Chat,
+    Company,
+    CompanyScore,
+    Contact,
+    ContactRank,
+    Profile,
+    Progress,
+    Step,
+    Touch,
+    choice,
+)
+from hunt_core.plugins import Plugins
+from hunt_core.store import Store
+
+Clock = Callable[[], dt.datetime]
+
+
+class Workspace:
+    """A user's hunt with an injectable clock, so 'a week later' can be tested."""
+
+    def __init__(self, store: Store, plugins: Plugins, clock: Clock = dt.datetime.now) -> None:
+        self.store = store
+        self.plugins = plugins
+        self.clock = clock
+
+    # -- reads ---------------------------------------------------------------------------
+
+    def snapshot(self) -> snapshot.Snapshot:
+        """A consistent read of everything, scored lazily."""
+        return snapshot.take(self.store, self.plugins, self.clock())
+
+    def rank_companies(self) -> list[CompanyScore]:
+        """Target companies, best first, each with its explained signals."""
+        return self.snapshot().company_scores
+
+    def rank_contacts(self) -> list[ContactRank]:
+        """People, who to reach first, with channel and reasons."""
+        return self.snapshot().contact_ranks
+
+    def queue(self, snap: snapshot.Snapshot | None = None) -> list[Step]:
+        """Every next step in the guide's order."""
+        snap = snap or self.snapshot()
+        return playbook.queue(snap, self.store.snoozed(snap.now))
+
+    def next_step(self, snap: snapshot.Snapshot | None = None) -> Step | None:
+        """The one thing to do now."""
+        steps = self.queue(snap)
+        return steps[0] if steps else None
+
+    def progress(self, snap: snapshot.Snapshot | None = None) -> list[Progress]:
+        """Progress per guide step."""
+        return playbook.progress(snap or self.snapshot())
+
+    def draft(self, company: str, contact: str, kind: str = "first") -> str:
+        """A message for one person; 'first' fits the LinkedIn note limit when that is the channel."""
+        kind = choice(kind, DRAFT_KINDS, "draft kind")
+        snap = self.snapshot()
+        person = self.store.contact(self.store.company(company), contact)
+        score = snap.score_by_id[person.company_id]
+        activity = snap.activity_of(person)
+        values = outreach.variables(person, score, snap.profile, activity.first_outreach, snap.today)
+        available = outreach.templates(self.plugins)
+        best = outreach.best_channel(snap.channels(person))
+        if kind == "linkedin-note" or (kind == "first" and best and best.key == "linkedin-note"):
+            return outreach.draft(available, "linkedin-note", values, snap.profile.note_limit)
+        return outreach.draft(available, kind, values)
+
+    def chat_questions(self, company: str, contact: str) -> list[str]:
+        """Questions for a chat: the saved ones, else the plugins' starter bank."""
+        person = self.store.contact(self.store.company(company), contact)
+        saved = self.store.chat(person.id or -1)
+        if saved and saved.questions:
+            return saved.questions
+        found = self.plugins.call(
+            "hunt_chat_questions",
+            _strings,
+            contact=person,
+            company=self.store.company_by_id(person.company_id),
+            profile=self.store.profile(),
+        )
+        return list(dict.fromkeys(q for _, q in found))
+
+    # -- writes --------------------------------------------------------------------------
+
+    def update_profile(self, values: Mapping[str, Any]) -> Profile:
+        """Change the given profile fields."""
+        profile = forms.profile_from(values, self.store.profile())
+        self.store.save_profile(profile)
+        return profile
+
+    def add_company(self, values: Mapping[str, Any]) -> Company:
+        """Add a target company from text fields."""
+        return self.store.add_company(forms.company_from(values))
+
+    def add_companies(self, rows: list[Mapping[str, Any]]) -> list[Company]:
+        """Add many companies at once; a bad row names itself and nothing is written."""
+        companies = []
+        for number, row in enumerate(rows, start=2):  # row 1 is the header
+            try:
+                companies.append(forms.company_from(row))
+            except InvalidInput as exc:
+                raise InvalidInput(f"row {number}: {exc}") from None
+        try:
+            return self.store.add_companies(companies)
+        except InvalidInput as exc:
+            raise InvalidInput(f"import refused: {exc}") from None
+
+    def edit_company(self, name: str, values: Mapping[str, Any]) -> Company:
+        """Change the given fields of a company."""
+        company = forms.company_from(values, self.store.company(name))
+        self.store.update_company(company)
+        return company
+
+    def add_contact(self, company: str, values: Mapping[str, Any]) -> Contact:
+        """Add a person at a company from text fields."""
+        target = self.store.company(company)
+        return self.store.add_contact(forms.contact_from(values, target.id or -1))
+
+    def edit_contact(self, company: str, name: str, values: Mapping[str, Any]) -> Contact:
+        """Change the given fields of a person."""
+        person = self.store.contact(self.store.company(company), name)
+        contact = forms.contact_from(values, person.company_id, person)
+        self.store.update_contact(contact)
+        return contact
+
+    def log(
+        self,
+        company: str,
+        contact: str,
+        kind: str,
+        *,
+        channel: str = "",
+        at: str | None = None,
+        text: str = "",
+    ) -> Touch:
+        """Record an outreach event; chat events also keep the chat record in step."""
+        kind = forms.touch_kind(kind)
+        when = forms.touch_time(at, self.clock())
+        person = self.store.contact(self.store.company(company), contact)
+        touch = Touch(person.id or -1, kind, when, channel.strip(), text)
+        with self.store.transaction():
+            self.store.add_touch(touch)
+            if kind in ("chat-scheduled", "chat-held"):
+                chat = self.store.chat(person.id or -1) or Chat(person.id or -1)
+                if kind == "chat-scheduled":
+                    chat.scheduled_for = when
+                else:
+                    chat.held_at = when
+                self.store.save_chat(chat)
+        return touch
+
+    def save_chat(self, company: str, contact: str, **changes: Any) -> Chat:
+        """Change questions, notes or the referral flag of the chat with a person."""
+        person = self.store.contact(self.store.company(company), contact)
+        chat = self.store.chat(person.id or -1) or Chat(person.id or -1)
+        for key, value in changes.items():
+            if key not in ("questions", "notes", "referral_offered", "scheduled_for"):
+                raise InvalidInput(f"unknown chat field {key!r}")
+            setattr(chat, key, value)
+        self.store.save_chat(chat)
+        return chat
+
+    def set_weight(self, criterion: str, weight: float) -> None:
+        """Tune how much one criterion counts (0 switches it off)."""
+        if criterion not in self.plugins.criteria:
+            known = ", ".join(sorted(self.plugins.criteria))
+            raise InvalidInput(f"unknown criterion {criterion!r} (known: {known})")
+        if not 0 <= weight <= 10:
+            raise InvalidInput(f"weight {weight} must be between 0 and 10")
+        self.store.set_weight(criterion, weight)
+
+    def weights(self) -> dict[str, float]:
+        """Every criterion's weight in force for this user."""
+        chosen = self.store.weights()
+        return {k: chosen.get(k, c.default_weight) for k, c in sorted(self.plugins.criteria.items())}
+
+    def snooze(self, step_key: str, days: int = 1) -> None:
+        """Hide a next step for some days."""
+        if days < 1:
+            raise InvalidInput("snooze for at least one day")
+        self.store.snooze(step_key, self.clock() + dt.timedelta(days=days))
+
+
+def _strings(value: Any) -> list[str]:
+    """Checker for hooks that return a list of strings."""
+    if value is None:
+        return []
+    if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+        return [v.strip() for v in value if v.strip()]
+    raise TypeError(f"returned {type(value).__name__}, expected a list of str")
