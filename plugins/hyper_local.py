@@ -1,0 +1,75 @@
+"""Guide step 1, an "In": you are hyper local, the company's office is close to where you live."""
+
+from __future__ import annotations
+
+import re
+
+from hunt_core import Criterion, Signal, geo, hookimpl
+from hunt_core.models import Company, Profile
+
+KEY = "hyper_local"
+NEAR_KM, FAR_KM = 15.0, 150.0
+_REMOTE = re.compile(r"\bremote\b", re.IGNORECASE)
+
+
+@hookimpl
+def hunt_criteria() -> list[Criterion]:
+    """Declare the hyper-local criterion."""
+    return [
+        Criterion(
+            key=KEY,
+            label="Office close to home",
+            applies_to="company",
+            default_weight=1,
+            description='An "In": you are hyper local; their office is close to where you live.',
+            guide_step=1,
+        )
+    ]
+
+
+def points_for(km: float) -> float:
+    """1.0 within 15 km, falling linearly to 0.0 at 150 km."""
+    if km <= NEAR_KM:
+        return 1.0
+    return max(0.0, (FAR_KM - km) / (FAR_KM - NEAR_KM))
+
+
+@hookimpl
+def hunt_score_company(company: Company, profile: Profile) -> Signal:
+    """Points for the distance from your home to the company's nearest office."""
+    if not profile.home.strip():
+        return Signal(KEY, None, "unknown: add your home city to your profile")
+    home = geo.resolve(profile.home)
+    if home is None:
+        return Signal(
+            KEY,
+            None,
+            f"unknown: can't find your home '{profile.home}' on the map; "
+            "use a city name like 'Fargo, ND'",
+        )
+    offices = [o for o in company.locations if o.strip() and not _REMOTE.search(o)]
+    if not offices:
+        return Signal(KEY, None, f"unknown: add {company.name}'s office city")
+    placed = [(geo.distance_km(home, p), o) for o in offices if (p := geo.resolve(o))]
+    if not placed:
+        return Signal(
+            KEY,
+            None,
+            f"unknown: can't find {company.name}'s office ({', '.join(offices)}) on the map; "
+            "use a city name like 'Fargo, ND'",
+        )
+    km, office = min(placed)
+    points = points_for(km)
+    far = "under 1 km" if km < 1 else f"{km:,.0f} km"
+    pitch = ""
+    if km <= NEAR_KM:
+        pitch = f"I live in {profile.home}, a few minutes from your office"
+    elif points > 0:
+        pitch = f"I live in {profile.home}, about {far} from your {office} office"
+    return Signal(
+        KEY,
+        points,
+        f"{company.name}'s office in {office} is {far} from your home in {profile.home}",
+        evidence="company.locations",
+        pitch=pitch,
+    )

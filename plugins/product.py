@@ -1,0 +1,45 @@
+"""Guide step 1, an "In": you use or love the company's product."""
+
+from __future__ import annotations
+
+from hunt_core import Criterion, Signal, hookimpl
+from hunt_core.models import Company
+
+KEY = "product"
+
+
+@hookimpl
+def hunt_criteria() -> list[Criterion]:
+    """Declare the product criterion."""
+    return [
+        Criterion(
+            key=KEY,
+            label="You use their product",
+            applies_to="company",
+            default_weight=1,
+            description='An "In": you use/love their product.',
+            guide_step=1,
+        )
+    ]
+
+
+@hookimpl
+def hunt_score_company(company: Company) -> Signal:
+    """1.0 when you use the company's product, 0.0 when you don't."""
+    if company.uses_product == "yes":
+        return Signal(
+            KEY,
+            1.0,
+            f"you use {company.name}'s product",
+            evidence="company.uses_product",
+            pitch=f"I've been using {company.name}'s product",
+        )
+    if company.uses_product == "no":
+        return Signal(
+            KEY, 0.0, f"you don't use {company.name}'s product", evidence="company.uses_product"
+        )
+    return Signal(
+        KEY,
+        None,
+        f"unknown: try {company.name}'s product, or note whether you already use it",
+    )

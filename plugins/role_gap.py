@@ -1,0 +1,73 @@
+"""Guide step 2: reach 1-2 developers, 1-2 managers and 1-2 recruiters at each company."""
+
+from __future__ import annotations
+
+from hunt_core import Criterion, Signal, hookimpl
+from hunt_core.models import Company, Contact, Context
+
+KEY = "role_gap"
+_WHO = {
+    "developer": ("developer", "developers"),
+    "manager": ("manager or team lead", "managers or team leads"),
+    "recruiter": ("recruiter", "recruiters"),
+}
+
+
+@hookimpl
+def hunt_criteria() -> list[Criterion]:
+    """Declare the role-gap criterion."""
+    return [
+        Criterion(
+            key=KEY,
+            label="Fills a role gap",
+            applies_to="contact",
+            default_weight=2,
+            description=(
+                "Collect 1-2 software developers, 1-2 managers or team leads, "
+                "and 1-2 in recruitment or HR at each company."
+            ),
+            guide_step=2,
+        )
+    ]
+
+
+@hookimpl
+def hunt_score_contact(contact: Contact, company: Company, context: Context) -> Signal:
+    """1.0 when nobody of this person's role at the company has been reached yet."""
+    if contact.role not in _WHO:
+        return Signal(
+            KEY,
+            0.2,
+            f"{contact.name} isn't a developer, manager or recruiter, the roles the guide asks for",
+            evidence="contact.role",
+        )
+    who, many = _WHO[contact.role]
+    reached = [
+        c.name
+        for c in context.contacts_by_company.get(company.id, [])
+        if c.role == contact.role
+        and c.id != contact.id
+        and context.states.get(c.id, "new") != "new"
+    ]
+    if not reached:
+        return Signal(
+            KEY,
+            1.0,
+            f"no {who} at {company.name} contacted yet",
+            evidence="contact.role",
+        )
+    if len(reached) == 1:
+        return Signal(
+            KEY,
+            0.3,
+            f"you've already reached a {who} at {company.name} ({reached[0]}); "
+            "the guide asks for 1-2",
+            evidence="contact.role",
+        )
+    return Signal(
+        KEY,
+        0.1,
+        f"you've already reached {len(reached)} {many} at {company.name} "
+        f"({', '.join(reached[:3])}); the guide asks for 1-2",
+        evidence="contact.role",
+    )

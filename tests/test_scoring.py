@@ -1,0 +1,144 @@
+"""Scoring: weighted, explained, in range, order-independent, and unknown never counts against."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import importlib
+import pkgutil
+import random
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import hunt_core.builtin_plugins
+from hunt_core.models import Company, Context, Criterion, Profile, Signal
+from hunt_core.plugins import Plugins, get_plugin_manager
+from hunt_core.scoring import Scorer, _merge, effective_weights, signal_check
+
+TODAY = dt.date(2026, 11, 26)
+PROFILE = Profile(
+    name="Ana", program="Turing", home="Denver, CO", locations=["Denver, CO"], remote="yes",
+    interests=["healthcare", "music"], colleges=["University of Denver"],
+)  # fmt: skip
+CTX = Context(today=TODAY)
+words = st.sampled_from(["C#", ".NET", "Java", "Go", "Python", "TypeScript", "Ruby"])
+places = st.sampled_from(["Denver, CO", "Boulder, CO", "Fargo, ND", "Austin, TX", "Remote"])
+roles = st.sampled_from(["Senior C# Engineer", "Junior Developer", "Recruiter", "Sales Lead"])
+tri = st.sampled_from(["yes", "no", "unknown"])
+
+companies = st.builds(
+    Company,
+    name=st.text(min_size=1, max_size=12),
+    id=st.integers(1, 10_000),
+    locations=st.lists(places, max_size=3),
+    remote=st.sampled_from(["yes", "no", "hybrid", "unknown"]),
+    stack=st.lists(words, max_size=3),
+    hires_no_degree=tri,
+    alumni_hired=st.none() | st.integers(0, 5),
+    open_roles=st.lists(roles, max_size=3),
+    interests=st.lists(st.sampled_from(["healthcare", "fintech", "music", "games"]), max_size=2),
+    uses_product=tri,
+    knows_someone=st.sampled_from(["", "Sam Lee"]),
+    peers_know=tri,
+)
+weights = st.dictionaries(
+    st.sampled_from(["stack", "location", "alumni", "growth", "knows_someone", "product"]),
+    st.floats(0, 10),
+)
+FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _builtins() -> Plugins:
+    return get_plugin_manager({}, entrypoints=False, directories=[])
+
+
+SCORER_PLUGINS = _builtins()
+
+
+@FAST
+@given(company=companies, chosen=weights)
+def test_scores_stay_in_range(company: Company, chosen: dict[str, float]) -> None:
+    score = Scorer(SCORER_PLUGINS, chosen).company(company, PROFILE, CTX)
+    assert 0 <= score.score <= 100
+    assert all(s.signal.points is None or 0 <= s.signal.points <= 1 for s in score.signals)
+    assert all(s.signal.reason for s in score.signals)
+
+
+@FAST
+@given(company=companies, chosen=weights, which=st.sampled_from(["product", "knows", "interest"]))
+def test_adding_an_in_never_lowers_a_score(company: Company, chosen, which: str) -> None:
+    scorer = Scorer(SCORER_PLUGINS, chosen)
+    before = scorer.company(company, PROFILE, CTX).score
+    changed = {
+        "product": dataclasses.replace(company, uses_product="yes"),
+        "knows": dataclasses.replace(company, knows_someone="Sam Lee"),
+        "interest": dataclasses.replace(company, interests=[*company.interests, "healthcare"]),
+    }[which]
+    assert scorer.company(changed, PROFILE, CTX).score >= before
+
+
+@settings(max_examples=15, deadline=None)
+@given(seed=st.integers(0, 1000), batch=st.lists(companies, min_size=2, max_size=6))
+def test_ranking_does_not_depend_on_plugin_registration_order(seed: int, batch) -> None:
+    batch = [dataclasses.replace(c, id=i) for i, c in enumerate(batch, start=1)]
+    shuffled = Plugins({})
+    names = [m.name for m in pkgutil.iter_modules(hunt_core.builtin_plugins.__path__)]
+    random.Random(seed).shuffle(names)
+    for name in names:
+        module = f"hunt_core.builtin_plugins.{name}"
+        shuffled.add(name, "builtin", lambda m=module: importlib.import_module(m))
+    ranked = [
+        [(s.company.id, s.score) for s in Scorer(p, {}).companies(batch, PROFILE, CTX)]
+        for p in (SCORER_PLUGINS, shuffled)
+    ]
+    assert ranked[0] == ranked[1]
+
+
+def test_unknown_does_not_count_against_a_company() -> None:
+    scorer = Scorer(SCORER_PLUGINS, {})
+    sparse = Company("Sparse", id=1, stack=["C#"])
+    score = scorer.company(sparse, PROFILE, CTX)
+    assert score.score == 100.0  # the only known criterion is a full match
+    assert {s.signal.criterion for s in score.unknown} >= {"alumni", "no_degree", "product"}
+    assert all(s.signal.reason.startswith("unknown") for s in score.unknown)
+
+
+def test_weights_change_the_ranking_and_ties_break_by_name() -> None:
+    dotnet = Company("Zeta", id=1, stack=["C#"], remote="no", locations=["Austin, TX"])
+    local = Company("Alpha", id=2, stack=["Java"], remote="yes")
+    by_stack = Scorer(SCORER_PLUGINS, {"stack": 10, "location": 0})
+    assert [s.company.name for s in by_stack.companies([local, dotnet], PROFILE, CTX)] == [
+        "Zeta", "Alpha"]  # fmt: skip
+    by_place = Scorer(SCORER_PLUGINS, {"stack": 0, "location": 10})
+    assert by_place.companies([dotnet, local], PROFILE, CTX)[0].company.name == "Alpha"
+    twins = [Company("beta", id=3), Company("Alpha", id=4)]
+    assert [s.company.name for s in by_stack.companies(twins, PROFILE, CTX)] == ["Alpha", "beta"]
+
+
+def test_signals_carry_weight_plugin_and_label() -> None:
+    score = Scorer(SCORER_PLUGINS, {"stack": 4}).company(Company("A", id=1, stack=["C#"]), PROFILE, CTX)
+    stack = next(s for s in score.signals if s.signal.criterion == "stack")
+    assert (stack.weight, stack.plugin) == (4, "stack") and stack.label
+    assert "C#" in stack.signal.reason
+
+
+def test_merge_prefers_known_then_points_regardless_of_order() -> None:
+    a = ("a", Signal("stack", None, "unknown: check"))
+    b = ("b", Signal("stack", 0.4, "some"))
+    c = ("c", Signal("stack", 0.9, "more"))
+    for order in ([a, b, c], [c, b, a], [b, a, c]):
+        assert _merge(order)["stack"] == c
+
+
+def test_signal_check_rejects_bad_points_and_kinds() -> None:
+    criteria = {"k": Criterion("k", "K", "company", 1, "", 1)}
+    check = signal_check(criteria, "company")
+    assert check(Signal("k", 0.5, "ok")) == [Signal("k", 0.5, "ok")]
+    for bad in (Signal("k", True, "bool"), Signal("k", -0.1, "neg"), {"k": 1}):
+        try:
+            check(bad)
+        except (TypeError, ValueError):
+            continue
+        raise AssertionError(f"accepted {bad!r}")
+    assert effective_weights(criteria, {}) == {"k": 1.0}

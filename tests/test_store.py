@@ -1,0 +1,161 @@
+"""The store: round trips, owner scoping, transactions, migrations and locking."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+import textwrap
+
+import duckdb
+import pytest
+
+from hunt_core.errors import DatabaseBusy, InvalidInput, NotFound
+from hunt_core.models import Chat, Company, Contact, Profile, Touch
+from hunt_core.store import Database, Store, migrations, name_key
+
+AT = dt.datetime(2026, 11, 2, 12, 0)
+
+
+def _acme(store: Store) -> tuple[Company, Contact]:
+    company = store.add_company(
+        Company("Acme, Inc.", stack=[".NET", "C#"], remote="yes", alumni_hired=2, notes="x")
+    )
+    person = store.add_contact(
+        Contact(company.id, "Jane Doe", "developer", email="j@acme.io", friend=True)
+    )
+    return company, person
+
+
+def test_profile_round_trip(store: Store) -> None:
+    assert store.profile() == Profile()
+    profile = Profile(name="Ana", colleges=["DU"], stack=["C#"], linkedin="premium", note_chars=250)
+    store.save_profile(profile)
+    assert store.profile() == profile
+
+
+def test_company_and_contact_round_trip(store: Store) -> None:
+    company, person = _acme(store)
+    loaded = store.company("ACME, INC.")
+    assert loaded.stack == [".NET", "C#"] and loaded.alumni_hired == 2 and loaded.id == company.id
+    assert store.contacts(company.id)[0].name == "Jane Doe"
+    person.title = "Engineer"
+    store.update_contact(person)
+    assert store.contact(company, "jane doe").title == "Engineer"
+
+
+def test_touches_chats_weights_snoozes_round_trip(store: Store) -> None:
+    _, person = _acme(store)
+    store.add_touch(Touch(person.id, "email", AT, "email", "hello"))
+    assert store.touches()[0].text == "hello"
+    assert store.activity()[person.id]["first_outreach"] == AT
+    store.save_chat(Chat(person.id, scheduled_for=AT, questions=["What is a first year like?"]))
+    assert store.chat(person.id).questions == ["What is a first year like?"]
+    store.set_weight("stack", 2.5)
+    assert store.weights() == {"stack": 2.5}
+    store.snooze("add-company", AT + dt.timedelta(days=1))
+    assert store.snoozed(AT) == {"add-company"}
+    assert store.snoozed(AT + dt.timedelta(days=2)) == set()
+
+
+def test_duplicate_company_in_a_batch_writes_nothing(store: Store) -> None:
+    store.add_company(Company("Acme"))
+    with pytest.raises(InvalidInput, match="already exists"):
+        store.add_companies([Company("Beta"), Company(" acme ")])
+    assert [c.name for c in store.companies()] == ["Acme"]
+
+
+def test_failed_transaction_leaves_nothing_half_written(store: Store) -> None:
+    with pytest.raises(RuntimeError), store.transaction():
+        store.add_company(Company("Acme"))
+        raise RuntimeError("boom")
+    assert store.companies() == []
+
+
+def test_touch_for_unknown_person_is_refused(store: Store) -> None:
+    with pytest.raises(NotFound):
+        store.add_touch(Touch(999, "email", AT))
+    assert store.touches() == []
+
+
+def test_owners_never_see_each_other(db: Database) -> None:
+    ana, ben = db.store("ana@example.com"), db.store("ben@example.com")
+    company, person = _acme(ana)
+    ana.add_touch(Touch(person.id, "email", AT))
+    ana.set_weight("stack", 1)
+    assert ben.companies() == [] and ben.contacts() == [] and ben.touches() == []
+    assert ben.weights() == {} and ben.activity() == {}
+    with pytest.raises(NotFound):
+        ben.company("Acme, Inc.")
+    with pytest.raises(NotFound):
+        ben.contact_by_id(person.id)
+    ben.delete_company(company.id)  # another owner's id: nothing happens
+    assert ana.companies()[0].name == "Acme, Inc."
+    with pytest.raises(NotFound):
+        ben.update_company(company)
+
+
+def test_delete_company_removes_its_people_and_touches(store: Store) -> None:
+    company, person = _acme(store)
+    store.add_touch(Touch(person.id, "email", AT))
+    store.delete_company(company.id)
+    assert store.companies() == [] and store.contacts() == [] and store.touches() == []
+
+
+def test_name_key_ignores_case_and_spacing() -> None:
+    assert name_key("  Acme   Inc ") == name_key("acme inc")
+
+
+def test_migrations_are_numbered_in_order() -> None:
+    versions = [v for v, _, _ in migrations()]
+    assert versions == sorted(versions) and versions[0] == 1
+    assert len(set(versions)) == len(versions)
+
+
+def test_migrates_a_v1_database_keeping_its_data(tmp_path) -> None:
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    v1 = Database(con, str(path))
+    assert v1.migrate(target=1) == 1
+    v1.store().add_company(Company("Acme", stack=["C#"]))
+    with pytest.raises(duckdb.CatalogException):
+        con.execute("SELECT * FROM weights")
+    con.close()
+    db = Database.open(path)
+    assert db.version() == max(v for v, _, _ in migrations())
+    store = db.store()
+    assert store.company("acme").stack == ["C#"]
+    store.set_weight("stack", 2)
+    assert store.weights() == {"stack": 2}
+    db.close()
+
+
+def test_reopening_does_not_migrate_twice(tmp_path) -> None:
+    path = tmp_path / "h.duckdb"
+    Database.open(path).close()
+    db = Database.open(path)
+    count = db.con.execute("SELECT count(*) FROM schema_version").fetchone()[0]
+    assert count == len(migrations())
+    db.close()
+
+
+def test_a_second_process_gets_a_clear_busy_message(tmp_path) -> None:
+    path = tmp_path / "busy.duckdb"
+    Database.open(path).close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(f"""
+            import sys, time, duckdb
+            con = duckdb.connect({str(path)!r})
+            print("ready", flush=True)
+            sys.stdin.read()
+        """)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        with pytest.raises(DatabaseBusy, match="in use by another process"):
+            Database.open(path)
+    finally:
+        holder.communicate("")
