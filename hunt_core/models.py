@@ -1,4 +1,4 @@
-"""Plain dataclasses for the hunt: profile, companies, people, touches, chats, and plugin results."""
+"""Plain dataclasses: profile, companies, people, touches, chats, and what plugins return."""
 
 from __future__ import annotations
 
@@ -43,7 +43,9 @@ FOLLOW_UP_DAYS = 7  # "follow up if I don't hear a response in a week"
 LINKEDIN_LIMITS = {"free": (200, 5), "premium": (300, None)}  # note chars, notes per month
 
 
-def choice(value: str | None, allowed: tuple[str, ...], what: str, default: str | None = None) -> str:
+def choice(
+    value: str | None, allowed: tuple[str, ...], what: str, default: str | None = None
+) -> str:
     """Return value normalised to one of allowed, or raise InvalidInput naming what was wrong."""
     if value is None or str(value).strip() == "":
         if default is not None:
@@ -211,7 +213,11 @@ class Chat:
 
 @dataclass(frozen=True)
 class Criterion:
-    """A thing the guide says makes a good target company or a good first contact."""
+    """A thing the guide says makes a good target company or a good first contact.
+
+    ``is_in`` marks a kind of "In" (aligned interests, uses the product, knows someone,
+    hyper-local): its pitch leads the first message, as the guide's step 4 asks.
+    """
 
     key: str
     label: str
@@ -219,6 +225,7 @@ class Criterion:
     default_weight: float
     description: str
     guide_step: int
+    is_in: bool = False
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,10 @@ from hunt_core.models import (
     CompanyScore,
     Contact,
     Context,
+    Criterion,
     Profile,
     Template,
+    WeightedSignal,
 )
 from hunt_core.plugins import Plugins, as_list
 
@@ -144,21 +146,26 @@ def templates(plugins: Plugins) -> dict[str, list[Template]]:
     return by_kind
 
 
-def the_in(score: CompanyScore) -> str:
-    """The strongest first-person line the company's signals offer for a message."""
+def the_in(score: CompanyScore, criteria: Mapping[str, Criterion]) -> str:
+    """The strongest first-person line for a message: an "In" first, else any pitched signal."""
     pitched = [
         s for s in score.signals if s.signal.known and s.signal.points and s.signal.pitch.strip()
     ]
     if not pitched:
         return f"I've been following what {score.company.name} is building"
-    best = max(pitched, key=lambda s: (s.weight * (s.signal.points or 0), s.signal.criterion))
-    return best.signal.pitch.strip()
+
+    def strength(s: WeightedSignal) -> tuple[bool, float, str]:
+        is_in = s.signal.criterion in criteria and criteria[s.signal.criterion].is_in
+        return (is_in, s.weight * (s.signal.points or 0), s.signal.criterion)
+
+    return max(pitched, key=strength).signal.pitch.strip()
 
 
 def variables(
     contact: Contact,
     score: CompanyScore,
     profile: Profile,
+    criteria: Mapping[str, Criterion],
     first_sent: dt.datetime | None = None,
     today: dt.date | None = None,
 ) -> dict[str, str]:
@@ -170,7 +177,7 @@ def variables(
         "role": contact.role,
         "my_name": profile.name or "a recent bootcamp grad",
         "program": profile.program or "my bootcamp",
-        "the_in": the_in(score),
+        "the_in": the_in(score, criteria),
         "first_sent": _ago(first_sent, today),
     }
 

@@ -1,4 +1,4 @@
-"""The plugin manager: load built-in, entry-point and drop-in plugins, and call them in isolation."""
+"""The plugin manager: load built-in, entry-point and drop-in plugins; call each in isolation."""
 
 from __future__ import annotations
 
@@ -176,7 +176,9 @@ class Plugins:
         """Names of the plugins implementing a hook."""
         return [name for name, _, _ in self._impls(hook)]
 
-    def call(self, hook: str, check: Callable[[Any], list[T]], **kwargs: Any) -> list[tuple[str, T]]:
+    def call(
+        self, hook: str, check: Callable[[Any], list[T]], **kwargs: Any
+    ) -> list[tuple[str, T]]:
         """Call each implementation on its own: a raise or a wrong type is reported and skipped.
 
         pluggy stops at the first exception, so implementations are called one by one.
@@ -244,7 +246,9 @@ def as_list(kind: type[T]) -> Callable[[Any], list[T]]:
             return [value]
         if isinstance(value, list | tuple) and all(isinstance(v, kind) for v in value):
             return list(value)
-        raise TypeError(f"returned {type(value).__name__}, expected {kind.__name__} or a list of them")
+        raise TypeError(
+            f"returned {type(value).__name__}, expected {kind.__name__} or a list of them"
+        )
 
     return check
 
@@ -292,4 +296,3 @@ def get_plugin_manager(
         directories = [d for d in env.get("HUNT_PLUGINS_DIR", "").split(os.pathsep) if d]
     plugins.load_directories(directories)
     return plugins
-

@@ -33,7 +33,9 @@ STATE_FACTOR = {
 COMPANY_SHARE = 0.5  # of a contact's priority; the rest is how good a first contact they are
 
 
-def signal_check(criteria: Mapping[str, Criterion], applies_to: str) -> Callable[[Any], list[Signal]]:
+def signal_check(
+    criteria: Mapping[str, Criterion], applies_to: str
+) -> Callable[[Any], list[Signal]]:
     """A checker that accepts only well-formed signals for declared criteria of one kind."""
 
     def check(value: Any) -> list[Signal]:
@@ -61,7 +63,9 @@ def signal_check(criteria: Mapping[str, Criterion], applies_to: str) -> Callable
     return check
 
 
-def effective_weights(criteria: Mapping[str, Criterion], chosen: Mapping[str, float]) -> dict[str, float]:
+def effective_weights(
+    criteria: Mapping[str, Criterion], chosen: Mapping[str, float]
+) -> dict[str, float]:
     """Each criterion's weight: the user's choice, else the plugin's default."""
     return {key: float(chosen.get(key, c.default_weight)) for key, c in criteria.items()}
 
@@ -126,7 +130,9 @@ class Scorer:
     ) -> list[CompanyScore]:
         """Rank companies best first; ties broken by name."""
         scores = [self.company(c, profile, context) for c in companies]
-        return sorted(scores, key=lambda s: (-s.score, s.company.name.casefold(), s.company.id or 0))
+        return sorted(
+            scores, key=lambda s: (-s.score, s.company.name.casefold(), s.company.id or 0)
+        )
 
     def contact(
         self,
@@ -153,7 +159,9 @@ class Scorer:
         reasons += [s.signal.reason for s in signals if s.signal.known and s.signal.points]
         if state != "new":
             reasons.append(f"outreach state: {state}")
-        return ContactRank(contact, company.company, priority, channel, state, tuple(reasons), signals)
+        return ContactRank(
+            contact, company.company, priority, channel, state, tuple(reasons), signals
+        )
 
     def contacts(
         self,

@@ -19,7 +19,15 @@ import duckdb
 import platformdirs
 
 from hunt_core.errors import DatabaseBusy, HuntError, InvalidInput, NotFound
-from hunt_core.models import Chat, Company, Contact, Profile, Touch
+from hunt_core.models import (
+    ANSWER_KINDS,
+    OUTREACH_KINDS,
+    Chat,
+    Company,
+    Contact,
+    Profile,
+    Touch,
+)
 
 LOCAL_USER = "local"
 T = TypeVar("T")
@@ -134,7 +142,9 @@ class Database:
         """A connection of its own for one thread (Streamlit session threads, workers)."""
         return self.con.cursor()
 
-    def store(self, owner: str = LOCAL_USER, *, con: duckdb.DuckDBPyConnection | None = None) -> Store:
+    def store(
+        self, owner: str = LOCAL_USER, *, con: duckdb.DuckDBPyConnection | None = None
+    ) -> Store:
         """An owner-scoped Store, creating the user row on first use."""
         store = Store(con or self.con, owner)
         store.ensure_user()
@@ -281,7 +291,11 @@ class Store:
             seen[key] = c.name
         now = dt.datetime.now()
         rows = [
-            {**_values(c, _COMPANY), "name_key": name_key(c.name), "created_at": c.created_at or now}
+            {
+                **_values(c, _COMPANY),
+                "name_key": name_key(c.name),
+                "created_at": c.created_at or now,
+            }
             for c in companies
         ]
         with self.transaction():
@@ -312,7 +326,8 @@ class Store:
         sets = ", ".join(f"{c} = ?" for c in cols)
         with self.transaction():
             done = self.con.execute(
-                f"UPDATE companies SET {sets}, name_key = ? WHERE owner = ? AND id = ? RETURNING id",
+                f"UPDATE companies SET {sets}, name_key = ? "
+                "WHERE owner = ? AND id = ? RETURNING id",
                 [*[getattr(company, c) for c in cols], key, self.owner, company.id],
             ).fetchall()
         if not done:
@@ -382,7 +397,11 @@ class Store:
             existing.add(key)
         now = dt.datetime.now()
         rows = [
-            {**_values(c, _CONTACT), "name_key": name_key(c.name), "created_at": c.created_at or now}
+            {
+                **_values(c, _CONTACT),
+                "name_key": name_key(c.name),
+                "created_at": c.created_at or now,
+            }
             for c in contacts
         ]
         with self.transaction():
@@ -407,7 +426,8 @@ class Store:
             raise NotFound("person has no id; add them first")
         key = name_key(contact.name)
         clash = self._one(
-            "SELECT id FROM contacts WHERE owner = ? AND company_id = ? AND name_key = ? AND id <> ?",
+            "SELECT id FROM contacts "
+            "WHERE owner = ? AND company_id = ? AND name_key = ? AND id <> ?",
             [contact.company_id, key, contact.id],
         )
         if clash:
@@ -425,9 +445,14 @@ class Store:
     def delete_contact(self, contact_id: int) -> None:
         """Remove a person with their touches and chat."""
         with self.transaction():
-            for table, column in (("touches", "contact_id"), ("chats", "contact_id"), ("contacts", "id")):
+            for table, column in (
+                ("touches", "contact_id"),
+                ("chats", "contact_id"),
+                ("contacts", "id"),
+            ):
                 self.con.execute(
-                    f"DELETE FROM {table} WHERE owner = ? AND {column} = ?", [self.owner, contact_id]
+                    f"DELETE FROM {table} WHERE owner = ? AND {column} = ?",
+                    [self.owner, contact_id],
                 )
 
     # -- touches and chats ---------------------------------------------------------------
@@ -449,7 +474,8 @@ class Store:
         """Touches, oldest first, optionally for one person."""
         where, params = ("AND contact_id = ?", [contact_id]) if contact_id is not None else ("", [])
         rows = self._rows(
-            f"SELECT id, {', '.join(_TOUCH)} FROM touches WHERE owner = ? {where} ORDER BY happened_at, id",
+            f"SELECT id, {', '.join(_TOUCH)} FROM touches WHERE owner = ? {where} "
+            "ORDER BY happened_at, id",
             params,
         )
         return [Touch(**dict(zip(["id", *_TOUCH], r, strict=True))) for r in rows]
@@ -459,16 +485,17 @@ class Store:
         rows = self._rows(
             """
             SELECT contact_id,
-                min(happened_at) FILTER (WHERE kind IN ('connection-request', 'message', 'email', 'slack')),
+                min(happened_at) FILTER (WHERE list_contains($2, kind)),
                 max(happened_at) FILTER (WHERE kind = 'follow-up'),
-                max(happened_at) FILTER (WHERE kind IN ('reply', 'chat-scheduled', 'chat-held', 'referral')),
+                max(happened_at) FILTER (WHERE list_contains($3, kind)),
                 max(happened_at) FILTER (WHERE kind = 'chat-scheduled'),
                 max(happened_at) FILTER (WHERE kind = 'chat-held'),
                 max(happened_at) FILTER (WHERE kind = 'thank-you'),
                 max(happened_at) FILTER (WHERE kind = 'referral'),
                 max(happened_at)
-            FROM touches WHERE owner = ? GROUP BY contact_id
-            """
+            FROM touches WHERE owner = $1 GROUP BY contact_id
+            """,
+            [sorted(OUTREACH_KINDS), sorted(ANSWER_KINDS)],
         )
         keys = ("first_outreach", "follow_up", "answer", "chat_scheduled", "chat_held",
                 "thank_you", "referral", "last")  # fmt: skip

@@ -64,13 +64,15 @@ class Workspace:
         return playbook.progress(snap or self.snapshot())
 
     def draft(self, company: str, contact: str, kind: str = "first") -> str:
-        """A message for one person; 'first' fits the LinkedIn note limit when that is the channel."""
+        """A message for one person; 'first' fits the note limit when LinkedIn is the channel."""
         kind = choice(kind, DRAFT_KINDS, "draft kind")
         snap = self.snapshot()
         person = self.store.contact(self.store.company(company), contact)
         score = snap.score_by_id[person.company_id]
         activity = snap.activity_of(person)
-        values = outreach.variables(person, score, snap.profile, activity.first_outreach, snap.today)
+        values = outreach.variables(
+            person, score, snap.profile, self.plugins.criteria, activity.first_outreach, snap.today
+        )
         available = outreach.templates(self.plugins)
         best = outreach.best_channel(snap.channels(person))
         if kind == "linkedin-note" or (kind == "first" and best and best.key == "linkedin-note"):
@@ -184,7 +186,9 @@ class Workspace:
     def weights(self) -> dict[str, float]:
         """Every criterion's weight in force for this user."""
         chosen = self.store.weights()
-        return {k: chosen.get(k, c.default_weight) for k, c in sorted(self.plugins.criteria.items())}
+        return {
+            k: chosen.get(k, c.default_weight) for k, c in sorted(self.plugins.criteria.items())
+        }
 
     def snooze(self, step_key: str, days: int = 1) -> None:
         """Hide a next step for some days."""

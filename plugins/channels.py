@@ -1,4 +1,4 @@
-"""Guide step 3: ways to reach a person, warmest first: Slack, intro, alumni directory, email, LinkedIn."""
+"""Guide step 3: ways to reach a person, warmest first (Slack, intro, email, then LinkedIn)."""
 
 from __future__ import annotations
 

@@ -36,28 +36,24 @@ def hunt_score_contact(contact: Contact, profile: Profile) -> Signal:
     """1.0 with every reason found: friend, fellow grad, same college, mutual connection."""
     # (pitch rank, reason, evidence, pitch): a fellow grad is the warmest opening line.
     found: list[tuple[int, str, str, str]] = []
+    school = contact.coding_school.strip()
+    college = contact.college.strip()
+    mutual = contact.mutual.strip()
     if contact.friend:
         found.append((9, f"{contact.name} is your friend", "contact.friend", ""))
-    school = contact.coding_school.strip()
     if school and _fold(school) == _fold(profile.program):
         found.append(
             (0, f"a fellow {school} grad", "contact.coding_school", f"I'm a fellow {school} grad")
         )
     elif school:
+        pitch = "I also came into tech through a coding school"
         found.append(
-            (
-                3,
-                f"also went to a coding school ({school})",
-                "contact.coding_school",
-                "I also came into tech through a coding school",
-            )
+            (3, f"also went to a coding school ({school})", "contact.coding_school", pitch)
         )
-    college = contact.college.strip()
     if college and _fold(college) in {_fold(c) for c in profile.colleges}:
         found.append(
             (1, f"also went to {college}", "contact.college", f"I saw we both went to {college}")
         )
-    mutual = contact.mutual.strip()
     if mutual:
         found.append(
             (

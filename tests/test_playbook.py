@@ -37,7 +37,7 @@ def test_a_company_short_of_people_asks_for_the_missing_role(profiled: Workspace
     assert step.kind == "find-people" and step.company == "Acme"
     before = step.action
     profiled.add_contact("Acme", {"name": "Jo", "role": "developer"})
-    after = [s for s in profiled.queue() if s.kind == "find-people"][0]
+    after = next(s for s in profiled.queue() if s.kind == "find-people")
     assert "no manager or recruiter" in after.action and after.action != before
 
 
@@ -46,7 +46,7 @@ def test_message_the_top_ranked_contact_before_finding_more(profiled: Workspace)
     step = profiled.next_step()
     assert step.kind == "message" and step.company == "Acme"
     assert step.contact in {"Dev Acme", "Mgr Acme", "Rec Acme"}
-    assert "email" in step.action
+    assert "email" in step.action.lower()
 
 
 def test_a_person_without_any_channel_needs_finding(profiled: Workspace) -> None:

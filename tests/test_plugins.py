@@ -79,7 +79,10 @@ def test_allow_and_block_lists(tmp_path) -> None:
 
 def test_a_plugin_that_raises_is_reported_and_the_rest_still_score(tmp_path) -> None:
     _write(tmp_path, "mission", GOOD)
-    _write(tmp_path, "broken", """
+    _write(
+        tmp_path,
+        "broken",
+        """
         from hunt_core import Criterion, hookimpl
 
         @hookimpl
@@ -89,7 +92,8 @@ def test_a_plugin_that_raises_is_reported_and_the_rest_still_score(tmp_path) -> 
         @hookimpl
         def hunt_score_company(company):
             raise ZeroDivisionError("division by zero")
-    """)
+    """,
+    )
     plugins = _only("mission,broken", tmp_path)
     scorer = Scorer(plugins, {})
     for i in range(3):
@@ -107,7 +111,10 @@ def test_a_plugin_that_raises_is_reported_and_the_rest_still_score(tmp_path) -> 
 )  # fmt: skip
 def test_a_wrong_typed_plugin_is_isolated(tmp_path, returned: str) -> None:
     _write(tmp_path, "good", GOOD)
-    _write(tmp_path, "wrong", f"""
+    _write(
+        tmp_path,
+        "wrong",
+        f"""
         from hunt_core import Criterion, Signal, hookimpl
 
         @hookimpl
@@ -117,7 +124,8 @@ def test_a_wrong_typed_plugin_is_isolated(tmp_path, returned: str) -> None:
         @hookimpl
         def hunt_score_company():
             return {returned}
-    """)
+    """,
+    )
     plugins = _only("good,wrong", tmp_path)
     score = Scorer(plugins, {}).company(Company("Acme", id=1), Profile(), TODAY)
     assert [s.signal.criterion for s in score.signals] == ["mission"]
@@ -126,21 +134,29 @@ def test_a_wrong_typed_plugin_is_isolated(tmp_path, returned: str) -> None:
 
 def test_import_error_unknown_hook_and_bad_criteria_are_reported(tmp_path) -> None:
     _write(tmp_path, "noimport", "import does_not_exist_anywhere\n")
-    _write(tmp_path, "typo", """
+    _write(
+        tmp_path,
+        "typo",
+        """
         from hunt_core import hookimpl
 
         @hookimpl
         def hunt_score_compnay(company):
             return None
-    """)
-    _write(tmp_path, "badcrit", """
+    """,
+    )
+    _write(
+        tmp_path,
+        "badcrit",
+        """
         from hunt_core import Criterion, hookimpl
 
         @hookimpl
         def hunt_criteria():
             return [Criterion("Bad Key", "x", "company", 1, "", 1),
                     Criterion("stack", "dup", "company", 1, "", 1)]
-    """)
+    """,
+    )
     plugins = get_plugin_manager({}, entrypoints=False, directories=[tmp_path])
     assert "ModuleNotFoundError" in plugins.infos["noimport"].error
     assert "hunt_score_compnay" in plugins.infos["typo"].error

@@ -8,10 +8,10 @@ import importlib
 import pkgutil
 import random
 
+import hunt_core.builtin_plugins
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import hunt_core.builtin_plugins
 from hunt_core.models import Company, Context, Criterion, Profile, Signal
 from hunt_core.plugins import Plugins, get_plugin_manager
 from hunt_core.scoring import Scorer, _merge, effective_weights, signal_check
@@ -117,7 +117,9 @@ def test_weights_change_the_ranking_and_ties_break_by_name() -> None:
 
 
 def test_signals_carry_weight_plugin_and_label() -> None:
-    score = Scorer(SCORER_PLUGINS, {"stack": 4}).company(Company("A", id=1, stack=["C#"]), PROFILE, CTX)
+    score = Scorer(SCORER_PLUGINS, {"stack": 4}).company(
+        Company("A", id=1, stack=["C#"]), PROFILE, CTX
+    )
     stack = next(s for s in score.signals if s.signal.criterion == "stack")
     assert (stack.weight, stack.plugin) == (4, "stack") and stack.label
     assert "C#" in stack.signal.reason

@@ -18,8 +18,10 @@ def test_add_company_from_text_fields(ws: Workspace) -> None:
 
 @pytest.mark.parametrize(
     ("values", "message"),
-    [({"name": ""}, "company name"), ({"name": "A", "remote": "maybe"}, "remote 'maybe'"),
-     ({"name": "A", "alumni_hired": "two"}, "alumni-hired"), ({"name": "A", "colour": "x"}, "colour")],
+    [({"name": ""}, "company name"),
+     ({"name": "A", "remote": "maybe"}, "remote 'maybe'"),
+     ({"name": "A", "alumni_hired": "two"}, "alumni-hired"),
+     ({"name": "A", "colour": "x"}, "colour")],
 )  # fmt: skip
 def test_bad_company_fields_name_the_problem(ws: Workspace, values, message: str) -> None:
     with pytest.raises(InvalidInput, match=message):

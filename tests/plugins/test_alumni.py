@@ -1,0 +1,46 @@
+"""The alumni criterion: points grow with grads hired; None is unknown."""
+
+from __future__ import annotations
+
+from hunt_core.builtin_plugins import alumni
+from hunt_core.models import Company, Profile, Signal
+from hunt_core.plugins import as_list
+
+
+def test_points_by_grads_hired(profile: Profile) -> None:
+    got = {n: alumni.hunt_score_company(Company("A", alumni_hired=n), profile).points for n in range(5)}
+    assert got == {0: 0.0, 1: 0.8, 2: 0.9, 3: 1.0, 4: 1.0}
+
+
+def test_reason_names_the_program(profile: Profile) -> None:
+    one = alumni.hunt_score_company(Company("Acme", alumni_hired=1), profile)
+    assert one.reason == "Acme has hired 1 Turing grad"
+    assert one.pitch == "I know you've hired Turing grads before"
+    assert one.evidence == "company.alumni_hired"
+    three = alumni.hunt_score_company(Company("Acme", alumni_hired=3), profile)
+    assert three.reason == "Acme has hired 3 Turing grads"
+    none = alumni.hunt_score_company(Company("Acme", alumni_hired=0), profile)
+    assert "hasn't hired any Turing grads" in none.reason and none.pitch == ""
+
+
+def test_unknown_points_to_the_alumni_slack(profile: Profile) -> None:
+    signal = alumni.hunt_score_company(Company("Acme"), profile)
+    assert signal.points is None
+    assert signal.reason == (
+        "unknown: check the Turing alumni Slack or LinkedIn for Turing grads at Acme"
+    )
+    anon = alumni.hunt_score_company(Company("Acme"), Profile())
+    assert "your program's alumni Slack" in anon.reason
+
+
+def test_registers_and_scores_through_the_host(only, profile, context) -> None:
+    plugins = only("alumni")
+    assert plugins.criteria["alumni"].default_weight == 2
+    got = plugins.call(
+        "hunt_score_company",
+        as_list(Signal),
+        company=Company("Acme", alumni_hired=2),
+        profile=profile,
+        context=context,
+    )
+    assert [(name, s.points) for name, s in got] == [("alumni", 0.9)]
