@@ -275,7 +275,8 @@ class Context:
     contacts_by_company: Mapping[int, list[Contact]] = field(default_factory=dict)
     states: Mapping[int, str] = field(default_factory=dict)  # contact id -> outreach state
     notes_left: int | None = None  # LinkedIn personalised notes left this month, None: no cap
-    peer_counts: Mapping[str, int] = field(default_factory=dict)  # normalised name -> peers
+    # store.name_key(company name) -> how many cohort peers also target it (never who)
+    peer_counts: Mapping[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

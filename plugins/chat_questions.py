@@ -68,7 +68,7 @@ def hunt_chat_questions(contact: Contact, company: Company, profile: Profile) ->
     name = company.name
     asks: list[str] = []
     if contact.title.strip():
-        asks.append(f"What does a typical week look like for you as {contact.title.strip()}?")
+        asks.append(f"What does a typical week look like in your role as {contact.title.strip()}?")
     stack = _stack(company, profile)
     if stack and contact.role in ("developer", "manager"):
         asks.append(f"What does a first year look like for a junior on the {stack} team at {name}?")

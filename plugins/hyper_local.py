@@ -23,6 +23,7 @@ def hunt_criteria() -> list[Criterion]:
             default_weight=1,
             description='An "In": you are hyper local; their office is close to where you live.',
             guide_step=1,
+            is_in=True,
         )
     ]
 

@@ -19,6 +19,7 @@ def hunt_criteria() -> list[Criterion]:
             default_weight=2,
             description='An "In": you know someone who works there (even not in tech).',
             guide_step=1,
+            is_in=True,
         )
     ]
 

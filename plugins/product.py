@@ -19,6 +19,7 @@ def hunt_criteria() -> list[Criterion]:
             default_weight=1,
             description='An "In": you use/love their product.',
             guide_step=1,
+            is_in=True,
         )
     ]
 

@@ -76,21 +76,28 @@ def _mentions(text: str) -> tuple[tuple[str, str], ...]:
     return tuple((m, _ALIASES[m.casefold()]) for m in _TERMS.findall(text))
 
 
-def _families(item: str) -> set[str]:
+@functools.lru_cache(maxsize=8192)
+def _families(item: str) -> frozenset[str]:
     """Families of a stack item, keeping an unlisted technology ('Elm') as its own family."""
-    return {family for _, family in _mentions(item)} or {_fold(item)}
+    return frozenset(family for _, family in _mentions(item)) or frozenset({_fold(item)})
+
+
+@functools.lru_cache(maxsize=256)
+def _yours(stack: tuple[str, ...]) -> tuple[dict[str, str], dict[str, str]]:
+    """(family -> your first item naming it, folded item -> item) for a profile's stack."""
+    mine: dict[str, str] = {}
+    for item in stack:
+        for family in sorted(_families(item)):
+            mine.setdefault(family, item)
+    return mine, {_fold(item): item for item in stack}
 
 
 @hookimpl
 def hunt_score_company(company: Company, profile: Profile) -> Signal:
     """1.0 when the company's stack or postings name a technology you know."""
-    mine: dict[str, str] = {}
-    for item in profile.stack:
-        for family in _families(item):
-            mine.setdefault(family, item)
+    mine, exact = _yours(tuple(profile.stack))
     if not mine:
         return Signal(KEY, None, "unknown: add the languages you know to your profile")
-    exact = {_fold(item): item for item in profile.stack}
     for item in company.stack:
         hits = sorted(_families(item) & mine.keys())
         if hits:

@@ -8,10 +8,10 @@ import importlib
 import pkgutil
 import random
 
-import hunt_core.builtin_plugins
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import hunt_core.builtin_plugins
 from hunt_core.models import Company, Context, Criterion, Profile, Signal
 from hunt_core.plugins import Plugins, get_plugin_manager
 from hunt_core.scoring import Scorer, _merge, effective_weights, signal_check

@@ -1,4 +1,4 @@
-"""Fixtures for the built-in plugin tests: a grad's profile, an empty context, one-plugin managers."""
+"""Fixtures for built-in plugin tests: a grad's profile, an empty context, one-plugin managers."""
 
 from __future__ import annotations
 

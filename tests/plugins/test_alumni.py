@@ -8,7 +8,9 @@ from hunt_core.plugins import as_list
 
 
 def test_points_by_grads_hired(profile: Profile) -> None:
-    got = {n: alumni.hunt_score_company(Company("A", alumni_hired=n), profile).points for n in range(5)}
+    got = {
+        n: alumni.hunt_score_company(Company("A", alumni_hired=n), profile).points for n in range(5)
+    }
     assert got == {0: 0.0, 1: 0.8, 2: 0.9, 3: 1.0, 4: 1.0}
 
 

@@ -67,6 +67,7 @@ def test_registers_and_scores_through_the_host(only, profile, context) -> None:
     plugins = only("stack")
     assert plugins.criteria["stack"].default_weight == 3
     assert plugins.criteria["stack"].applies_to == "company"
+    assert not plugins.criteria["stack"].is_in
     got = plugins.call(
         "hunt_score_company",
         as_list(Signal),

@@ -1,0 +1,265 @@
+"""Benchmark: rank 10,000 companies x 6 contacts, and what the plugin path costs.
+
+Builds a temporary DuckDB with synthetic data, then prints in one run: the time to load it, to
+rank companies and to rank contacts (median of several runs, each on a fresh snapshot), and
+the ratio of the plugin path (Scorer through Plugins.call) to calling the same built-in
+hunt_score_company functions in a plain loop, merged and weighted the same way.
+
+A report, not a test: it always exits 0.
+
+    python bench/bench_ranking.py [--companies N] [--runs R] [--seed S]
+    python -m cProfile -s cumtime bench/bench_ranking.py --companies 2000   # where time goes
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gc
+import importlib
+import inspect
+import platform
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from hunt_core import snapshot
+from hunt_core.models import Company, CompanyScore, Contact, Profile, Signal, Touch
+from hunt_core.plugins import BUILTIN_PACKAGE, Plugins, get_plugin_manager
+from hunt_core.scoring import Scorer, _merge, _weigh
+from hunt_core.store import Database, Store
+
+NOW = dt.datetime(2026, 11, 26, 9, 0)
+RANK_TARGET_S = 1.0  # rank 10,000 companies in under 1 s (scaled linearly for other sizes)
+RATIO_TARGET = 1.5  # plugin path at most 1.5x calling the plugin functions directly
+TARGET_COMPANIES = 10_000
+
+
+# -- data ----------------------------------------------------------------------------------
+
+
+def load(store: Store, companies: int, seed: int) -> str:
+    """Fill the store; hunt_core.demo when it exists, else the generator below."""
+    try:
+        from hunt_core.demo import load_demo  # type: ignore[import-not-found]
+    except ImportError:
+        _generate(store, companies, seed)
+        return "bench generator"
+    load_demo(store, companies=companies, seed=seed, now=NOW)
+    return "hunt_core.demo.load_demo"
+
+
+CITIES = ["Denver, CO", "Boulder, CO", "Fargo, ND", "Austin, TX", "Chicago, IL", "Seattle, WA"]
+STACKS = [".NET", "C#", "Azure", "React", "TypeScript", "Python", "Go", "Java", "Ruby on Rails"]
+ROLES = ["Senior C# Engineer", "Junior Developer", "Recruiter", "Staff Engineer", "QA Analyst"]
+TOPICS = ["healthcare", "music", "climate", "education", "fintech", "games", "logistics"]
+PEOPLE = ["Ana", "Ben", "Chen", "Dee", "Eli", "Fay", "Gus", "Hana", "Ivan", "Jo", "Kai", "Lea"]
+COLLEGES = ["University of Denver", "CU Boulder", "NDSU", "UT Austin"]
+
+
+def _generate(store: Store, n: int, seed: int) -> None:
+    """Companies with varied (often unknown) attributes, 6 people each, 8 weeks of touches."""
+    rng = random.Random(seed)
+    store.save_profile(
+        Profile(
+            name="Ana Diaz",
+            program="Turing",
+            colleges=["University of Denver"],
+            home="Denver, CO",
+            locations=["Denver, CO", "Boulder, CO"],
+            remote="yes",
+            interests=["healthcare", "music"],
+        )
+    )
+
+    def some(items: Sequence[str], most: int) -> list[str]:
+        return rng.sample(list(items), rng.randint(0, most))
+
+    def yes_no() -> Any:
+        return rng.choice(["yes", "no", "unknown", "unknown"])
+
+    companies = store.add_companies(
+        [
+            Company(
+                name=f"Company {i:05d}",
+                website=f"https://company{i}.example",
+                locations=some([*CITIES, "Remote"], 2),
+                remote=rng.choice(["yes", "no", "hybrid", "unknown"]),
+                stack=some(STACKS, 3),
+                hires_no_degree=yes_no(),
+                alumni_hired=rng.choice([None, None, 0, 1, 3]),
+                open_roles=some(ROLES, 3),
+                interests=some(TOPICS, 2),
+                uses_product=yes_no(),
+                knows_someone=rng.choice(["", "", "", "Sam Lee"]),
+                peers_know=yes_no(),
+            )
+            for i in range(n)
+        ]
+    )
+    roles = ["developer", "developer", "manager", "manager", "recruiter", "other"]
+    contacts = store.add_contacts(
+        [
+            Contact(
+                company_id=c.id or -1,
+                name=f"{rng.choice(PEOPLE)} Person{j}",
+                role=role,  # type: ignore[arg-type]
+                title=role.title(),
+                email=rng.choice(["", "", f"p{j}@company.example"]),
+                linkedin=rng.choice(["", f"https://linkedin.com/in/p{c.id}-{j}"]),
+                college=rng.choice(["", "", *COLLEGES]),
+                coding_school=rng.choice(["", "", "", "Turing", "Hack Reactor"]),
+                mutual=rng.choice(["", "", "", "Sam Lee"]),
+                friend=rng.random() < 0.02,
+            )
+            for c in companies
+            for j, role in enumerate(roles)
+        ]
+    )
+    touches = []
+    for person in rng.sample(contacts, len(contacts) // 5):
+        sent = NOW - dt.timedelta(days=rng.randint(1, 56))
+        touches.append(Touch(person.id or -1, "message", sent, channel="email"))
+        if rng.random() < 0.3:
+            touches.append(Touch(person.id or -1, "reply", sent + dt.timedelta(days=2)))
+    store.add_touches(touches)
+
+
+# -- the direct path -----------------------------------------------------------------------
+
+
+def direct_impls(plugins: Plugins) -> list[tuple[str, Callable[..., Any], tuple[str, ...]]]:
+    """The built-in modules' hunt_score_company functions, imported and called plainly."""
+    found = []
+    for name, info in sorted(plugins.infos.items()):
+        if info.source != "builtin" or info.error:
+            continue
+        module = importlib.import_module(f"{BUILTIN_PACKAGE}.{name}")
+        function = getattr(module, "hunt_score_company", None)
+        if function is not None:
+            found.append((name, function, tuple(inspect.signature(function).parameters)))
+    return found
+
+
+def rank_direct(
+    impls: list[tuple[str, Callable[..., Any], tuple[str, ...]]],
+    scorer: Scorer,
+    companies: list[Company],
+    profile: Profile,
+    context: Any,
+) -> list[CompanyScore]:
+    """Scorer.companies without the plugin manager: same functions, merge, weights, sort."""
+    criteria, weights = scorer.criteria, scorer.weights
+    scores = []
+    for company in companies:
+        args = {"company": company, "profile": profile, "context": context}
+        results: list[tuple[str, Signal]] = []
+        for name, function, argnames in impls:
+            out = function(*[args[a] for a in argnames])
+            if isinstance(out, Signal):
+                results.append((name, out))
+            elif out:
+                results.extend((name, s) for s in out)
+        fraction, signals = _weigh(_merge(results), criteria, weights)
+        scores.append(CompanyScore(company, round(100 * fraction, 1), signals))
+    return sorted(scores, key=lambda s: (-s.score, s.company.name.casefold(), s.company.id or 0))
+
+
+# -- timing --------------------------------------------------------------------------------
+
+
+def timed(action: Callable[[], Any]) -> tuple[float, Any]:
+    """Seconds one call takes (garbage collection settled first), and its result."""
+    gc.collect()
+    start = time.perf_counter()
+    result = action()
+    return time.perf_counter() - start, result
+
+
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "MISS"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--companies", type=int, default=TARGET_COMPANIES)
+    parser.add_argument("--runs", type=int, default=5, help="timed runs per figure (median)")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+    n, runs = args.companies, max(1, args.runs)
+
+    print(f"Python {platform.python_version()} on {platform.machine()}, {_cpus()} CPUs")
+    with tempfile.TemporaryDirectory(prefix="hunt-bench-") as tmp:
+        db = Database.open(Path(tmp) / "bench.duckdb")
+        store = db.store()
+        load_s, how = timed(lambda: load(store, n, args.seed))
+        people = len(store.contacts())
+        print(f"load       {n:,} companies, {people:,} contacts ({how}): {load_s:.2f} s")
+
+        plugins = get_plugin_manager(env={}, entrypoints=False, directories=[])
+        builtin = sorted(n for n, i in plugins.infos.items() if i.source == "builtin")
+        print(f"plugins    {len(builtin)} built-in: {', '.join(builtin)}")
+
+        take_s, rank_s, contact_s = [], [], []
+        for _ in range(runs):
+            t, snap = timed(lambda: snapshot.take(store, plugins, NOW))
+            take_s.append(t)
+            rank_s.append(timed(lambda s=snap: s.company_scores)[0])
+            contact_s.append(timed(lambda s=snap: s.contact_ranks)[0])
+        db.close()
+
+    target = RANK_TARGET_S * n / TARGET_COMPANIES
+    rank = statistics.median(rank_s)
+    print(f"read       snapshot.take (all rows): median {statistics.median(take_s):.3f} s")
+    print(
+        f"rank companies  median {rank:.3f} s (first run {rank_s[0]:.3f} s, "
+        f"{1e6 * rank / n:.0f} us/company)   target < {target:.2f} s: {verdict(rank < target)}"
+    )
+    print(
+        f"rank contacts   median {statistics.median(contact_s):.3f} s "
+        f"(first run {contact_s[0]:.3f} s, {people:,} people; no target)"
+    )
+
+    # The same companies, profile, context and weights; only the dispatch differs.
+    scorer = snap.scorer
+    companies, profile, context = snap.companies, snap.profile, snap.context
+    impls = direct_impls(plugins)
+    pluggy_s, direct_s = [], []
+    for _ in range(runs):
+        t, via_plugins = timed(lambda: scorer.companies(companies, profile, context))
+        pluggy_s.append(t)
+        t, via_direct = timed(lambda: rank_direct(impls, scorer, companies, profile, context))
+        direct_s.append(t)
+    same = [(s.company.id, s.score) for s in via_plugins] == [
+        (s.company.id, s.score) for s in via_direct
+    ]
+    ratio = statistics.median(pluggy_s) / statistics.median(direct_s)
+    print(
+        f"plugin path     median {statistics.median(pluggy_s):.3f} s (Scorer via Plugins.call)"
+    )
+    print(
+        f"direct calls    median {statistics.median(direct_s):.3f} s "
+        f"({len(impls)} built-in hunt_score_company functions; same ranking: {same})"
+    )
+    print(
+        f"ratio           plugin/direct {ratio:.2f}   target <= {RATIO_TARGET}: "
+        f"{verdict(ratio <= RATIO_TARGET)}"
+    )
+    if plugins.problems:
+        print("plugin problems:", *plugins.errors(), sep="\n  ")
+    return 0
+
+
+def _cpus() -> int:
+    import os
+
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
