@@ -18,6 +18,7 @@ import datetime as dt
 import gc
 import importlib
 import inspect
+import os
 import platform
 import random
 import statistics
@@ -173,12 +174,17 @@ def rank_direct(
 # -- timing --------------------------------------------------------------------------------
 
 
-def timed(action: Callable[[], Any]) -> tuple[float, Any]:
+def timed(action: Callable[[], Any], *, gc_paused: bool = False) -> tuple[float, Any]:
     """Seconds one call takes (garbage collection settled first), and its result."""
     gc.collect()
-    start = time.perf_counter()
-    result = action()
-    return time.perf_counter() - start, result
+    if gc_paused:
+        gc.disable()
+    try:
+        start = time.perf_counter()
+        result = action()
+        return time.perf_counter() - start, result
+    finally:
+        gc.enable()
 
 
 def verdict(ok: bool) -> str:
@@ -199,26 +205,37 @@ def main(argv: Sequence[str] | None = None) -> int:
         store = db.store()
         load_s, how = timed(lambda: load(store, n, args.seed))
         people = len(store.contacts())
-        print(f"load       {n:,} companies, {people:,} contacts ({how}): {load_s:.2f} s")
+        print(f"load            {n:,} companies, {people:,} contacts ({how}): {load_s:.2f} s")
 
         plugins = get_plugin_manager(env={}, entrypoints=False, directories=[])
         builtin = sorted(n for n, i in plugins.infos.items() if i.source == "builtin")
-        print(f"plugins    {len(builtin)} built-in: {', '.join(builtin)}")
+        print(f"plugins         {len(builtin)} built-in: {', '.join(builtin)}")
 
-        take_s, rank_s, contact_s = [], [], []
+        take_s, context_s, rank_s, contact_s, paused_s = [], [], [], [], []
         for _ in range(runs):
             t, snap = timed(lambda: snapshot.take(store, plugins, NOW))
             take_s.append(t)
-            rank_s.append(timed(lambda s=snap: s.company_scores)[0])
+            # company_scores builds snap.context first; time that part on its own as well
+            context_s.append(timed(lambda s=snap: s.context)[0])
+            rank_s.append(context_s[-1] + timed(lambda s=snap: s.company_scores)[0])
             contact_s.append(timed(lambda s=snap: s.contact_ranks)[0])
+        for _ in range(runs):  # the same ranking with the cyclic garbage collector paused
+            snap = snapshot.take(store, plugins, NOW)
+            paused_s.append(timed(lambda s=snap: s.company_scores, gc_paused=True)[0])
         db.close()
 
     target = RANK_TARGET_S * n / TARGET_COMPANIES
     rank = statistics.median(rank_s)
-    print(f"read       snapshot.take (all rows): median {statistics.median(take_s):.3f} s")
+    context = statistics.median(context_s)
+    paused = statistics.median(paused_s)
+    print(f"read            snapshot.take (all rows): median {statistics.median(take_s):.3f} s")
     print(
         f"rank companies  median {rank:.3f} s (first run {rank_s[0]:.3f} s, "
         f"{1e6 * rank / n:.0f} us/company)   target < {target:.2f} s: {verdict(rank < target)}"
+    )
+    print(
+        f"  of which      {context:.3f} s building snap.context, "
+        f"{rank - context:.3f} s scoring and sorting; with gc paused: {paused:.3f} s in all"
     )
     print(
         f"rank contacts   median {statistics.median(contact_s):.3f} s "
@@ -239,9 +256,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         (s.company.id, s.score) for s in via_direct
     ]
     ratio = statistics.median(pluggy_s) / statistics.median(direct_s)
-    print(
-        f"plugin path     median {statistics.median(pluggy_s):.3f} s (Scorer via Plugins.call)"
-    )
+    print(f"plugin path     median {statistics.median(pluggy_s):.3f} s (Scorer via Plugins.call)")
     print(
         f"direct calls    median {statistics.median(direct_s):.3f} s "
         f"({len(impls)} built-in hunt_score_company functions; same ranking: {same})"
@@ -256,8 +271,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _cpus() -> int:
-    import os
-
+    """CPUs this process may use."""
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 

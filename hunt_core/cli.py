@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import csv
 import dataclasses
+import datetime as dt
 import json
 import os
 import sys
@@ -92,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     def sub(
         group: Any, name: str, text: str, run: Handler | None = None
     ) -> argparse.ArgumentParser:
+        """Add a command that runs `run`; global options work after its name too."""
         child = group.add_parser(name, help=text, description=text, parents=[common])
         child.set_defaults(run=run, scores=False)
         return child
@@ -106,14 +108,13 @@ def _setup_commands(commands: Any, sub: Callable[..., argparse.ArgumentParser]) 
     _profile_commands(sub(commands, "profile", "your profile"), sub)
     _company_commands(sub(commands, "company", "target companies"), sub)
     imports = sub(commands, "import", "bulk import").add_subparsers(metavar="WHAT", required=True)
-    csv_import = sub(
-        imports, "companies", "companies from a CSV whose columns are the flag names", cmd_import
-    )
+    text = "companies from a CSV; columns are the company add flags with _ (hires_no_degree)"
+    csv_import = sub(imports, "companies", text, cmd_import)
     csv_import.add_argument("file", metavar="FILE.csv")
     _contact_commands(sub(commands, "contact", "people at target companies"), sub)
     log = sub(commands, "log", "record an outreach event with a person", cmd_log)
-    log.add_argument("company")
-    log.add_argument("contact")
+    log.add_argument("company", metavar="COMPANY")
+    log.add_argument("contact", metavar="CONTACT")
     log.add_argument("kind", metavar="KIND", help="|".join(TOUCH_KINDS))
     log.add_argument("--channel", default="", help="how: email, slack, linkedin-note, ...")
     log.add_argument("--at", metavar="YYYY-MM-DD", help="when (default: now)")
@@ -124,8 +125,8 @@ def _setup_commands(commands: Any, sub: Callable[..., argparse.ArgumentParser]) 
     )
     _json_flag(sub(commands, "plugins", "loaded plugins and their errors", cmd_plugins))
     draft = sub(commands, "draft", "draft a message to a person", cmd_draft)
-    draft.add_argument("company")
-    draft.add_argument("contact")
+    draft.add_argument("company", metavar="COMPANY")
+    draft.add_argument("contact", metavar="CONTACT")
     draft.add_argument("--kind", default="first", metavar="|".join(DRAFT_KINDS))
     draft.set_defaults(scores=True)
     _weight_commands(sub(commands, "weights", "how much each criterion counts", cmd_weights), sub)
@@ -136,6 +137,13 @@ def _setup_commands(commands: Any, sub: Callable[..., argparse.ArgumentParser]) 
     demo_cmd = sub(commands, "demo", "load a realistic synthetic hunt into an empty user", cmd_demo)
     demo_cmd.add_argument("--companies", type=int, default=25, metavar="N")
     demo_cmd.add_argument("--seed", type=int, default=0, metavar="S")
+
+
+def _positive(text: str) -> int:
+    """A whole number of at least 1, for argparse."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
+    return int(text)
 
 
 def _json_flag(parser: argparse.ArgumentParser, *, scores: bool = False) -> argparse.ArgumentParser:
@@ -152,12 +160,14 @@ def _flags(parser: argparse.ArgumentParser, flags: Flags) -> None:
 
 
 def _profile_commands(profile: argparse.ArgumentParser, sub: Callable[..., Any]) -> None:
+    """`profile set` and `profile show`."""
     actions = profile.add_subparsers(metavar="ACTION", required=True)
     _flags(sub(actions, "set", "change profile fields", cmd_profile_set), PROFILE_FLAGS)
     _json_flag(sub(actions, "show", "show your profile", cmd_profile_show))
 
 
 def _company_commands(company: argparse.ArgumentParser, sub: Callable[..., Any]) -> None:
+    """`company add` and `company edit`, with the same flags."""
     actions = company.add_subparsers(metavar="ACTION", required=True)
     for name, text, run in (
         ("add", "add a target company", cmd_company_add),
@@ -169,6 +179,7 @@ def _company_commands(company: argparse.ArgumentParser, sub: Callable[..., Any])
 
 
 def _contact_commands(contact: argparse.ArgumentParser, sub: Callable[..., Any]) -> None:
+    """`contact add` (--role required) and `contact edit`."""
     actions = contact.add_subparsers(metavar="ACTION", required=True)
     for name, text, run in (
         ("add", "add a person at a company", cmd_contact_add),
@@ -182,16 +193,18 @@ def _contact_commands(contact: argparse.ArgumentParser, sub: Callable[..., Any])
 
 
 def _rank_commands(rank: argparse.ArgumentParser, sub: Callable[..., Any]) -> None:
+    """`rank companies` and `rank contacts`."""
     what = rank.add_subparsers(metavar="WHAT", required=True)
     for name, text, run in (
         ("companies", "target companies, best first, with every signal", cmd_rank_companies),
         ("contacts", "people, who to reach first and through which channel", cmd_rank_contacts),
     ):
         action = _json_flag(sub(what, name, text, run), scores=True)
-        action.add_argument("--top", type=int, metavar="N", help="only the first N")
+        action.add_argument("--top", type=_positive, metavar="N", help="only the first N")
 
 
 def _weight_commands(weights: argparse.ArgumentParser, sub: Callable[..., Any]) -> None:
+    """`weights [--json]` and `weights set CRITERION WEIGHT`."""
     _json_flag(weights)
     actions = weights.add_subparsers(metavar="ACTION")
     change = sub(actions, "set", "set one criterion's weight (0 switches it off)", cmd_weight_set)
@@ -283,9 +296,10 @@ def cmd_rank_companies(ws: Workspace, args: argparse.Namespace) -> None:
         print("No companies yet: hunt company add NAME, or hunt import companies FILE.csv")
     for number, score in enumerate(scores, start=1):
         print(f"{number:>3}. {score.company.name}  {score.score:.1f}/100")
-        for ws_ in score.signals:
-            points = "?" if ws_.signal.points is None else f"{ws_.signal.points:.2f}"
-            print(f"       {points:>4} x{ws_.weight:<4g} {ws_.label}: {ws_.signal.reason}")
+        for weighted in score.signals:
+            signal = weighted.signal
+            points = "?" if signal.points is None else f"{signal.points:.2f}"
+            print(f"       {points:>4} x{weighted.weight:<4g} {weighted.label}: {signal.reason}")
 
 
 def cmd_rank_contacts(ws: Workspace, args: argparse.Namespace) -> None:
@@ -345,17 +359,11 @@ def cmd_weights(ws: Workspace, args: argparse.Namespace) -> None:
     if args.json:
         _print_json(weights)
         return
-    criteria = ws.plugins.criteria
-    rows = [
-        [
-            key,
-            f"{w:g}",
-            f"{criteria[key].default_weight:g}",
-            criteria[key].applies_to,
-            criteria[key].label,
-        ]
-        for key, w in weights.items()
-    ]
+    rows = []
+    for key, weight in weights.items():
+        criterion = ws.plugins.criteria[key]
+        default = f"{criterion.default_weight:g}"
+        rows.append([key, f"{weight:g}", default, criterion.applies_to, criterion.label])
     _print_table(["criterion", "weight", "default", "for", "label"], rows)
 
 
@@ -446,13 +454,15 @@ def read_company_csv(path: str) -> list[dict[str, str]]:
     """Company rows from a CSV file, each checked and named by its row; any problem is one line."""
     try:
         with open(path, encoding="utf-8-sig", newline="") as handle:
-            return _company_rows(path, csv.DictReader(handle))
+            reader = csv.DictReader(handle, strict=True)
+            try:
+                return _company_rows(path, reader)
+            except csv.Error as exc:  # line_num counts the lines read before the bad one
+                raise InvalidInput(f"{path}: row {reader.line_num + 1}: {exc}") from None
     except FileNotFoundError:
         raise InvalidInput(f"no such file: {path}") from None
     except UnicodeDecodeError:
         raise InvalidInput(f"{path} is not UTF-8 text; save it as 'CSV UTF-8'") from None
-    except csv.Error as exc:
-        raise InvalidInput(f"{path} is not a readable CSV file: {exc}") from None
     except OSError as exc:
         raise InvalidInput(f"cannot read {path}: {exc.strerror or exc}") from None
 
@@ -531,6 +541,7 @@ def _text(value: Any) -> str:
 
 
 def _print_json(value: Any) -> None:
+    """JSON for scripts, non-ASCII names kept readable."""
     print(json.dumps(value, indent=2, ensure_ascii=False))
 
 
@@ -549,15 +560,29 @@ def _warn(plugins: Plugins) -> None:
 
 
 def _one_line(message: str) -> str:
+    """A message with its line breaks folded, so an error is always one line."""
     return " ".join(message.split())
+
+
+def _clock() -> Callable[[], dt.datetime]:
+    """The clock: HUNT_NOW (ISO date-time) when set, as in the dashboard, else the real time."""
+    fixed = os.environ.get("HUNT_NOW")
+    if not fixed:
+        return dt.datetime.now
+    try:
+        when = dt.datetime.fromisoformat(fixed)
+    except ValueError:
+        raise InvalidInput(f"HUNT_NOW {fixed!r} is not a date-time (YYYY-MM-DDTHH:MM)") from None
+    return lambda: when
 
 
 def _run(args: argparse.Namespace) -> None:
     """Open the database, run the command through a Workspace, and always close the file."""
+    clock = _clock()
     db = Database.open(args.db)
     try:
         plugins = get_plugin_manager()
-        ws = Workspace(db.store(args.user), plugins)
+        ws = Workspace(db.store(args.user), plugins, clock)
         args.run(ws, args)
         if args.scores:
             _warn(plugins)
@@ -583,6 +608,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         # The reader (e.g. `| head`) left; silence the flush at exit instead of a traceback.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except OSError as exc:  # e.g. a --db folder that cannot be created
+        print(f"hunt: error: {_one_line(str(exc))}", file=sys.stderr)
         return 1
     return 0
 

@@ -2,20 +2,37 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import functools
+import itertools
 import random
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from hunt_core.errors import InvalidInput
 from hunt_core.models import Company, Contact, Profile, Touch
 from hunt_core.store import Store
 
 T = TypeVar("T")
+
+
+class Weighted(Generic[T]):
+    """A weight table to draw keys from (random.choices would re-add the weights every draw)."""
+
+    def __init__(self, weights: Mapping[T, int]) -> None:
+        self.keys = list(weights)
+        self.cumulative = list(itertools.accumulate(weights.values()))
+
+    def pick(self, rng: random.Random) -> T:
+        """One key, as likely as its weight."""
+        return self.keys[bisect.bisect(self.cumulative, rng.random() * self.cumulative[-1])]
+
+
 MAX_COMPANIES = 100_000
 HUNT_DAYS = 56  # the demo hunt started eight weeks ago
 FOLLOW_UP_AFTER = 7.5  # days: a first message this old without a reply has a follow-up due
@@ -91,8 +108,8 @@ STACKS = {
     "ruby": (("Ruby on Rails",), ("PostgreSQL", "React"), ("Rails Developer",)),
     "php": (("PHP", "Laravel"), ("MySQL", "Vue"), ("PHP Developer",)),
 }  # fmt: skip
-STACK_WEIGHTS = {"dotnet": 35, "java": 15, "python": 15, "typescript": 20, "go": 8, "ruby": 4,
-                 "php": 3}  # fmt: skip
+STACK_FAMILY = Weighted({"dotnet": 35, "java": 15, "python": 15, "typescript": 20, "go": 8,
+                         "ruby": 4, "php": 3})  # fmt: skip
 GENERAL_ROLES = (
     "Software Engineer I", "Apprentice Software Developer", "Senior Software Engineer",
     "Staff Engineer", "Engineering Manager", "Technical Recruiter", "HR Business Partner",
@@ -129,7 +146,7 @@ LAST_NAMES = (
     "Evans", "Turner", "Torres", "Parker", "Collins", "Edwards", "Stewart", "Flores", "Morris",
     "Murphy", "Rivera", "Cook", "Rogers", "O'Brien", "Schmidt",
 )  # fmt: skip
-ROLE_WEIGHTS = {"developer": 45, "manager": 25, "recruiter": 20, "other": 10}
+ROLE = Weighted({"developer": 45, "manager": 25, "recruiter": 20, "other": 10})
 TITLES = {
     "developer": ("Software Engineer", "Senior Software Engineer", "Software Developer II",
                   "Senior .NET Developer", "Backend Engineer", "Full Stack Developer",
@@ -158,11 +175,17 @@ QUESTIONS = (
 )
 
 # How far outreach has come with a person, and how often the demo picks each.
-STORIES = {
+STORY = Weighted({
     "new": 50, "waiting": 10, "due": 9, "followed-up": 8, "replied": 8, "scheduled": 5,
     "held": 3, "thanked": 5, "referral": 2,
-}  # fmt: skip
-PEOPLE_PER_COMPANY = {0: 3, 2: 5, 4: 10, 6: 30, 7: 25, 8: 17, 9: 10}  # count: weight, mean ~6.3
+})  # fmt: skip
+HEADCOUNT = Weighted({0: 2, 2: 3, 4: 6, 5: 7, 6: 60, 7: 14, 8: 8})  # mean ~5.9 people
+REMOTE = Weighted({"yes": 25, "hybrid": 25, "no": 30, "unknown": 20})
+NO_DEGREE = Weighted({"yes": 30, "no": 15, "unknown": 55})
+ALUMNI_HIRED = Weighted({None: 55, 0: 15, 1: 15, 2: 10, 4: 5})
+USES_PRODUCT = Weighted({"unknown": 70, "yes": 15, "no": 15})
+PEERS_KNOW = Weighted({"unknown": 50, "yes": 25, "no": 25})
+OFFICES = Weighted({NEAR: 30, REGION: 40, FAR: 30})
 
 
 # After the first message: (touch kind, days after the previous event) per story.
@@ -227,11 +250,6 @@ def company_words(rng: random.Random, count: int) -> list[tuple[str, str, str]]:
     return out
 
 
-def _pick(rng: random.Random, weights: dict[T, int]) -> T:
-    """One key of a weight table."""
-    return rng.choices(list(weights), weights=list(weights.values()))[0]
-
-
 def _some(rng: random.Random, items: Sequence[T], low: int, high: int) -> list[T]:
     """Between low and high distinct items, in a random order."""
     return rng.sample(list(items), min(len(items), rng.randint(low, high)))
@@ -242,6 +260,7 @@ def _maybe(rng: random.Random, chance: float, value: str) -> str:
     return value if rng.random() < chance else ""
 
 
+@functools.cache
 def _slug(text: str) -> str:
     """Lower-case ASCII letters and digits only, for made-up addresses."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
@@ -271,20 +290,20 @@ class _Builder:
         """A company with varied attributes; some left unknown on purpose."""
         rng = self.rng
         self.domains[name] = f"{_slug(place + word)}.example"
-        core, extras, postings = STACKS[_pick(rng, STACK_WEIGHTS)]
+        core, extras, postings = STACKS[STACK_FAMILY.pick(rng)]
         return Company(
             name=name,
             website=f"https://{self.domains[name]}",
             locations=self._locations(),
-            remote=_pick(rng, {"yes": 25, "hybrid": 25, "no": 30, "unknown": 20}),
+            remote=REMOTE.pick(rng),
             stack=[*core, *_some(rng, extras, 0, 2)] if rng.random() < 0.88 else [],
-            hires_no_degree=_pick(rng, {"yes": 30, "no": 15, "unknown": 55}),
-            alumni_hired=_pick(rng, {None: 55, 0: 15, 1: 15, 2: 10, 4: 5}),
+            hires_no_degree=NO_DEGREE.pick(rng),
+            alumni_hired=ALUMNI_HIRED.pick(rng),
             open_roles=self._open_roles(postings),
             interests=[INDUSTRY_OF[word]] if rng.random() < 0.75 else [],
-            uses_product=_pick(rng, {"unknown": 70, "yes": 15, "no": 15}),
+            uses_product=USES_PRODUCT.pick(rng),
             knows_someone=_maybe(rng, 0.06, rng.choice(KNOWN_PEOPLE)),
-            peers_know=_pick(rng, {"unknown": 50, "yes": 25, "no": 25}),
+            peers_know=PEERS_KNOW.pick(rng),
             notes=_maybe(rng, 0.1, rng.choice(COMPANY_NOTES)),
             created_at=self._ago(HUNT_DAYS - 7, HUNT_DAYS),
         )
@@ -293,7 +312,7 @@ class _Builder:
         """One to three real offices, mostly near home or in the region; some unknown."""
         if self.rng.random() < 0.1:
             return []
-        return _some(self.rng, _pick(self.rng, {NEAR: 30, REGION: 40, FAR: 30}), 1, 3)
+        return _some(self.rng, OFFICES.pick(self.rng), 1, 3)
 
     def _open_roles(self, postings: Sequence[str]) -> list[str]:
         """Open postings: the stack's own titles plus general ones; none known for some."""
@@ -306,7 +325,7 @@ class _Builder:
     def people(self, company: Company) -> list[Contact]:
         """About six people at a saved company, with unique names there."""
         self.by_id[company.id or -1] = company
-        count = _pick(self.rng, PEOPLE_PER_COMPANY)
+        count = HEADCOUNT.pick(self.rng)
         picks = self.rng.sample(range(len(FIRST_NAMES) * len(LAST_NAMES)), count)
         return [self._person(company, *divmod(i, len(LAST_NAMES))) for i in picks]
 
@@ -315,7 +334,7 @@ class _Builder:
         rng = self.rng
         first, last = FIRST_NAMES[first_index], LAST_NAMES[last_index]
         handle = f"{_slug(first)}-{_slug(last)}"
-        role = _pick(rng, ROLE_WEIGHTS)
+        role = ROLE.pick(rng)
         email = _maybe(rng, 0.35, f"{handle.replace('-', '.')}@{self.domains[company.name]}")
         return Contact(
             company_id=company.id or -1,
@@ -342,7 +361,7 @@ class _Builder:
 
     def outreach(self, person: Contact) -> None:
         """Touches (and a chat) for one saved person, following a randomly chosen story."""
-        story = _pick(self.rng, STORIES)
+        story = STORY.pick(self.rng)
         if story == "new" or not _reachable(person):
             return
         plan = [(kind, self.rng.uniform(low, high)) for kind, low, high in PLANS.get(story, ())]

@@ -188,9 +188,12 @@ def queue(s: Snapshot, snoozed: set[str] | frozenset[str] = frozenset()) -> list
 
 
 def next_step(s: Snapshot, snoozed: set[str] | frozenset[str] = frozenset()) -> Step | None:
-    """The one thing to do now (None only when every step is snoozed or nothing is left)."""
-    steps = queue(s, snoozed)
-    return steps[0] if steps else None
+    """The one thing to do now (None only when every step is snoozed or nothing is left).
+
+    Lazy: later sources (e.g. contact ranking) are only computed when earlier ones are empty.
+    """
+    steps = (step for source in ORDER for step in source(s) if step.key not in snoozed)
+    return next(steps, None)
 
 
 def progress(s: Snapshot) -> list[Progress]:

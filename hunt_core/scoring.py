@@ -31,6 +31,7 @@ STATE_FACTOR = {
     "thanked": 0.0,
 }
 COMPANY_SHARE = 0.5  # of a contact's priority; the rest is how good a first contact they are
+NO_CHANNEL_FACTOR = 0.5  # someone you cannot reach yet waits behind someone you can
 
 
 def signal_check(
@@ -154,9 +155,12 @@ class Scorer:
         fit, signals = _weigh(_merge(results), self.criteria, self.weights)
         state = context.states.get(contact.id or -1, "new")
         base = COMPANY_SHARE * company.score / 100 + (1 - COMPANY_SHARE) * fit
-        priority = round(100 * base * STATE_FACTOR.get(state, 0.0), 1)
+        factor = STATE_FACTOR.get(state, 0.0) * (1.0 if channel else NO_CHANNEL_FACTOR)
+        priority = round(100 * base * factor, 1)
         reasons = [f"{company.company.name} scores {company.score:.0f}/100"]
         reasons += [s.signal.reason for s in signals if s.signal.known and s.signal.points]
+        if channel is None:
+            reasons.append("no way to reach them yet: find their email or LinkedIn first")
         if state != "new":
             reasons.append(f"outreach state: {state}")
         return ContactRank(

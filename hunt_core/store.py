@@ -80,8 +80,11 @@ class Database:
     def open(cls, path: str | Path | None = None, *, read_only: bool = False) -> Database:
         """Open (creating and migrating if needed) the database at path, default_path() if None."""
         target = ":memory:" if path == ":memory:" else str(path or default_path())
-        if target != ":memory:":
-            Path(target).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            if target != ":memory:":
+                Path(target).parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise HuntError(f"cannot create the folder for database {target}: {exc}") from None
         try:
             con = duckdb.connect(target, read_only=read_only)
         except duckdb.IOException as exc:

@@ -56,17 +56,19 @@ class Workspace:
 
     def next_step(self, snap: snapshot.Snapshot | None = None) -> Step | None:
         """The one thing to do now."""
-        steps = self.queue(snap)
-        return steps[0] if steps else None
+        snap = snap or self.snapshot()
+        return playbook.next_step(snap, self.store.snoozed(snap.now))
 
     def progress(self, snap: snapshot.Snapshot | None = None) -> list[Progress]:
         """Progress per guide step."""
         return playbook.progress(snap or self.snapshot())
 
-    def draft(self, company: str, contact: str, kind: str = "first") -> str:
+    def draft(
+        self, company: str, contact: str, kind: str = "first", snap: snapshot.Snapshot | None = None
+    ) -> str:
         """A message for one person; 'first' fits the note limit when LinkedIn is the channel."""
         kind = choice(kind, DRAFT_KINDS, "draft kind")
-        snap = self.snapshot()
+        snap = snap or self.snapshot()
         person = self.store.contact(self.store.company(company), contact)
         score = snap.score_by_id[person.company_id]
         activity = snap.activity_of(person)

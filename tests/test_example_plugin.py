@@ -11,6 +11,7 @@ import importlib.metadata
 import importlib.util
 import json
 import os
+import shutil
 import site
 import subprocess
 import sys
@@ -165,10 +166,17 @@ def test_pip_install_makes_an_entry_point_plugin(tmp_path: Path) -> None:
         if not k.startswith("HUNT_") and k not in ("PYTHONPATH", "VIRTUAL_ENV")
     }
     env["HUNT_DB"] = str(tmp_path / "hunt.duckdb")
+    # Build from a copy: setuptools writes build/ and *.egg-info next to the sources.
+    source = tmp_path / EXAMPLE.name
+    shutil.copytree(
+        EXAMPLE, source, ignore=shutil.ignore_patterns("build", "*.egg-info", "__pycache__")
+    )
     installed = subprocess.run(
-        [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps"]
-        + ["--no-build-isolation", "--no-index", "--disable-pip-version-check", "--quiet"]
-        + [str(EXAMPLE)],
+        [
+            *(sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps"),
+            *("--no-build-isolation", "--no-index", "--disable-pip-version-check", "--quiet"),
+            str(source),
+        ],
         env=env,
         capture_output=True,
         text=True,

@@ -1,0 +1,135 @@
+"""Outreach: for one person the channel and why, a draft to copy or email, and follow-ups due."""
+
+import pandas as pd
+import streamlit as st
+
+from app_pages import session, ui
+from app_pages.safe import escape
+from hunt_core import insights
+
+SHOWN = 5  # follow-ups drafted at once, so a long list stays quick and readable
+
+run = session.current()
+snap = run.snap
+profile = snap.profile
+st.title("Outreach")
+
+cap = profile.monthly_notes
+if cap is None:
+    st.caption(f"Personalised LinkedIn notes this month: {snap.notes_used}, no monthly cap.")
+else:
+    used = min(1.0, snap.notes_used / cap) if cap else 1.0
+    st.progress(used, text=f"Personalised LinkedIn notes this month: {snap.notes_used} of {cap}")
+
+ranks = {r.contact.id or -1: r for r in snap.contact_ranks}
+if not ranks:
+    st.info("Add people at your target companies first: then this page drafts your messages.")
+    st.page_link(ui.PEOPLE, label="Add people", icon=":material/group:")
+else:
+    names = {i: f"{r.contact.name} · {r.company.name} ({r.state})" for i, r in ranks.items()}
+    person_id = ui.pick("Person", names, ui.OUTREACH_PERSON)
+    rank = ranks[person_id]
+    contact, company = rank.contact, rank.company
+    options = snap.channels(contact)
+    if rank.channel:
+        st.markdown(f"**Suggested:** {escape(rank.channel.label)}. {escape(rank.channel.reason)}")
+    else:
+        st.warning(
+            "No way to reach this person yet: add an email, a LinkedIn profile or a shared "
+            "connection on the People page."
+        )
+    with st.expander("Every way to reach them"):
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    "Channel": [c.label for c in options],
+                    "Warmth": [c.warmth for c in options],
+                    "Usable now": ["yes" if c.available else "no" for c in options],
+                    "Why": [c.reason for c in options],
+                }
+            ),
+            hide_index=True,
+        )
+    usable = {c.key: c.label for c in options if c.available}
+    if usable:
+        channel = st.selectbox(
+            "Send through",
+            list(usable),
+            format_func=usable.__getitem__,
+            key=f"outreach.channel.{person_id}",
+        )
+        note = channel == "linkedin-note"
+        limit = profile.note_limit if note else None
+        draft = run.ws.draft(company.name, contact.name, "linkedin-note" if note else "first", snap)
+        text = st.text_area(
+            "Your message",
+            draft,
+            height=200,
+            max_chars=limit,
+            key=f"outreach.draft.{person_id}.{channel}.{limit}",
+        )
+        count = (
+            f"{len(text)} / {limit} characters (the LinkedIn note limit)"
+            if limit
+            else f"{len(text)} characters"
+        )
+        st.caption(count)
+        st.code(text, language=None, wrap_lines=True)
+        if channel == "email" and contact.email:
+            subject = f"Curious about working at {company.name}"
+            st.link_button(
+                "Open in your email app",
+                insights.mailto(contact.email, subject, text),
+                icon=":material/mail:",
+            )
+        kind = insights.touch_kind_for(channel)
+        if st.button("Mark sent", type="primary", key="outreach.sent"):
+            session.act(
+                lambda: run.ws.log(company.name, contact.name, kind, channel=channel, text=text),
+                f"Logged your message to {contact.name}. Follow up in a week if they do not reply.",
+            )
+    waiting = rank.state in ("waiting", "follow-up-due", "followed-up")
+    if waiting and st.button("They replied", key="outreach.replied"):
+        session.act(
+            lambda: run.ws.log(company.name, contact.name, "reply"),
+            f"Logged {contact.name}'s reply.",
+        )
+    history = run.ws.store.touches(contact.id)
+    if history:
+        st.caption("What happened so far")
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    "When": [t.happened_at for t in history],
+                    "What": [t.kind for t in history],
+                    "Channel": [t.channel for t in history],
+                    "Text": [t.text for t in history],
+                }
+            ),
+            hide_index=True,
+        )
+
+st.subheader("Follow-ups due", anchor=False)
+due = insights.follow_ups_due(snap)
+if not due:
+    st.caption("None due: a follow-up comes due a week after a first message without a reply.")
+for entry in due[:SHOWN]:
+    person, at = entry.contact, entry.company
+    with st.container(border=True):
+        st.markdown(f"**{escape(person.name)}** at {escape(at.name)} · due {entry.due}")
+        draft = run.ws.draft(at.name, person.name, "follow-up", snap)
+        text = st.text_area("Follow-up", draft, key=f"follow_up.draft.{person.id}")
+        st.code(text, language=None, wrap_lines=True)
+        sent, replied = st.columns(2)
+        if sent.button("Mark follow-up sent", key=f"follow_up.sent.{person.id}"):
+            session.act(
+                lambda p=person, c=at, t=text: run.ws.log(c.name, p.name, "follow-up", text=t),
+                f"Logged your follow-up to {person.name}.",
+            )
+        if replied.button("They replied", key=f"follow_up.replied.{person.id}"):
+            session.act(
+                lambda p=person, c=at: run.ws.log(c.name, p.name, "reply"),
+                f"Logged {person.name}'s reply.",
+            )
+if len(due) > SHOWN:
+    st.caption(f"{len(due) - SHOWN} more follow-ups are due after these.")

@@ -1,0 +1,131 @@
+"""Drawing helpers the pages share: the next-step card, progress bars, pickers, safe text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+import streamlit as st
+
+from app_pages import session
+from app_pages.safe import escape
+from hunt_core import insights
+from hunt_core.models import Progress, Step
+
+HOME = "app_pages/home.py"
+COMPANIES = "app_pages/companies.py"
+PEOPLE = "app_pages/people.py"
+OUTREACH = "app_pages/outreach.py"
+CHATS = "app_pages/chats.py"
+SETTINGS = "app_pages/settings.py"
+
+# Widget keys a page reads its selection from, so a step can open the page on its subject.
+COMPANY_PICK = "companies.pick"
+PEOPLE_COMPANY = "people.company"
+PEOPLE_EDIT = "people.edit"
+OUTREACH_PERSON = "outreach.person"
+CHAT_PERSON = "chats.person"
+_FOCUS = "_hunt_focus"
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where a kind of step is done: the button's words, the page, and what to preselect."""
+
+    label: str
+    page: str
+    company_key: str | None = None
+    contact_key: str | None = None
+
+
+TARGETS = {
+    "profile": Target("Fill in your profile", SETTINGS),
+    "add-company": Target("Add a company", COMPANIES),
+    "check-criterion": Target("Check it", COMPANIES, COMPANY_PICK),
+    "find-people": Target("Add people", PEOPLE, PEOPLE_COMPANY),
+    "find-channel": Target("Add a way to reach them", PEOPLE, PEOPLE_COMPANY, PEOPLE_EDIT),
+    "message": Target("Write the message", OUTREACH, None, OUTREACH_PERSON),
+    "follow-up": Target("Write the follow-up", OUTREACH, None, OUTREACH_PERSON),
+    "prep-chat": Target("Prepare questions", CHATS, None, CHAT_PERSON),
+    "thank-you": Target("Write the thank-you", CHATS, None, CHAT_PERSON),
+}
+
+
+def go(step: Step) -> None:
+    """Open the page that does a step, with its company or person already chosen."""
+    target = TARGETS.get(step.kind, Target("Open", HOME))
+    if target.company_key and step.company_id is not None:
+        st.session_state[target.company_key] = step.company_id
+    if target.contact_key and step.contact_id is not None:
+        st.session_state[target.contact_key] = step.contact_id
+    st.session_state[_FOCUS] = step.kind
+    st.switch_page(target.page)
+
+
+def arrived_for(kind: str) -> bool:
+    """True once, on the run a step of this kind opened the page (to unfold its form)."""
+    if st.session_state.get(_FOCUS) != kind:
+        return False
+    del st.session_state[_FOCUS]
+    return True
+
+
+def _done(run: session.Run, step: Step) -> tuple[str, Callable[[], object]] | None:
+    """The button and write that mark a step done, for the steps that are a message sent."""
+    if step.company is None or step.contact is None:
+        return None
+    company, contact = step.company, step.contact
+    if step.kind == "message":
+        rank = next((r for r in run.snap.contact_ranks if r.contact.id == step.contact_id), None)
+        channel = rank.channel.key if rank and rank.channel else ""
+        kind = insights.touch_kind_for(channel)
+        return "Mark sent", lambda: run.ws.log(company, contact, kind, channel=channel)
+    if step.kind in ("follow-up", "thank-you"):
+        return f"Mark {step.kind} sent", lambda: run.ws.log(company, contact, step.kind)
+    return None
+
+
+def step_card(run: session.Run, step: Step) -> None:
+    """The one next step as a card: what, why, one button that does it, and sent or snooze."""
+    with st.container(border=True):
+        st.caption(f"Guide step {step.step} · the one thing to do now")
+        st.subheader(escape(step.action), anchor=False)
+        st.markdown(escape(step.why))
+        primary, done, later = st.columns([2, 1, 1])
+        if primary.button(TARGETS[step.kind].label, type="primary", key="step.go"):
+            go(step)
+        recorded = _done(run, step)
+        if recorded and done.button(recorded[0], key="step.done"):
+            session.act(recorded[1], "Marked done. Your next step is below.")
+        if later.button("Snooze a day", key="step.snooze"):
+            session.act(lambda: run.ws.snooze(step.key, 1), "Snoozed until tomorrow.")
+
+
+def next_step_bar(run: session.Run) -> None:
+    """The next step in one line above every page, with a button to it."""
+    step = run.step
+    if step is None:
+        return
+    with st.container(border=True):
+        what, button = st.columns([5, 1], vertical_alignment="center")
+        what.markdown(f"**Next step:** {escape(step.action)}")
+        if button.button(TARGETS[step.kind].label, key="bar.go", width="stretch"):
+            go(step)
+
+
+def progress_bars(progress: Sequence[Progress]) -> None:
+    """The guide's six steps as bars with their summaries, details folded away."""
+    for p in progress:
+        done = min(1.0, p.done / p.target) if p.target else 0.0
+        st.progress(done, text=escape(f"{p.step}. {p.title}: {p.summary}"))
+        if p.details:
+            with st.expander(f"Details for step {p.step}"):
+                st.text("\n".join(p.details))
+
+
+def pick(label: str, options: Mapping[int, str], key: str) -> int | None:
+    """A selectbox over ids shown by name (options render as plain text, never Markdown)."""
+    if st.session_state.get(key) not in options:
+        st.session_state.pop(key, None)
+    ids = list(options)
+    return st.selectbox(label, ids, format_func=options.__getitem__, key=key)

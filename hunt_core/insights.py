@@ -1,0 +1,250 @@
+"""What the dashboard draws beyond rankings: breakdowns, role slots, chats, funnel and rates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import urllib.parse
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from hunt_core import outreach
+from hunt_core.models import (
+    ANSWER_KINDS,
+    OUTREACH_KINDS,
+    Chat,
+    Company,
+    CompanyScore,
+    Contact,
+    ContactRank,
+    Profile,
+    Touch,
+)
+from hunt_core.playbook import CORE_ROLES
+from hunt_core.snapshot import Snapshot
+
+# The touch a first message through each channel is logged as (guide step 3).
+TOUCH_FOR_CHANNEL = {
+    "slack": "slack",
+    "email": "email",
+    "linkedin-note": "connection-request",
+    "linkedin": "connection-request",
+    "intro": "message",
+    "alumni-directory": "message",
+}
+ROLE_SLOTS = 2  # "1-2 developers, 1-2 managers or leads, 1-2 recruiters or HR"
+COMMONALITY = "commonality"  # the guide's step-2 criterion: shared college, school or connection
+FUNNEL = ("Companies", "People", "Messaged", "Replied", "Chats", "Referrals")
+CHAT_KINDS = frozenset({"chat-scheduled", "chat-held"})
+
+
+def touch_kind_for(channel: str) -> str:
+    """The touch kind that records a first message sent through a channel."""
+    return TOUCH_FOR_CHANNEL.get(channel, "message")
+
+
+def is_new_hunt(snap: Snapshot) -> bool:
+    """True before the user has a profile or a company: the dashboard greets them instead."""
+    return not snap.companies and snap.profile == Profile()
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One criterion in a company's breakdown: weighted points (weight x points) and why."""
+
+    criterion: str
+    label: str
+    plugin: str
+    weight: float
+    points: float | None
+    reason: str
+
+    @property
+    def known(self) -> bool:
+        """True when the criterion had data to judge."""
+        return self.points is not None
+
+    @property
+    def weighted(self) -> float:
+        """What the criterion adds: its weight times its points, 0 while unknown."""
+        return self.weight * (self.points or 0.0)
+
+
+def breakdown(score: CompanyScore) -> list[Bar]:
+    """One bar per criterion of a company's score, in the score's order."""
+    return [
+        Bar(ws.signal.criterion, ws.label, ws.plugin, ws.weight, ws.signal.points, ws.signal.reason)
+        for ws in score.signals
+    ]
+
+
+@dataclass(frozen=True)
+class RoleSlot:
+    """One role the guide asks for at a company and who fills it."""
+
+    role: str
+    people: tuple[str, ...]
+
+    @property
+    def open(self) -> int:
+        """Empty slots left for this role (the guide wants 1-2)."""
+        return max(0, ROLE_SLOTS - len(self.people))
+
+    @property
+    def missing(self) -> bool:
+        """True while nobody fills the role."""
+        return not self.people
+
+
+def role_slots(people: Sequence[Contact]) -> tuple[list[RoleSlot], list[str]]:
+    """The developer, manager and recruiter slots at one company, and anyone in another role."""
+    by_role: dict[str, list[str]] = defaultdict(list)
+    for person in people:
+        by_role[person.role].append(person.name)
+    slots = [RoleSlot(role, tuple(by_role.get(role, ()))) for role in CORE_ROLES]
+    others = [name for role, names in by_role.items() if role not in CORE_ROLES for name in names]
+    return slots, others
+
+
+def in_common(rank: ContactRank) -> str:
+    """What you share with a person (college, coding school, connection), or ''."""
+    for ws in rank.signals:
+        if ws.signal.criterion == COMMONALITY and ws.signal.points:
+            return ws.signal.reason
+    return ""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A person with their company and, when there is one, their chat."""
+
+    contact: Contact
+    company: Company
+    chat: Chat | None = None
+    due: dt.date | None = None
+
+
+def _company(snap: Snapshot, contact: Contact) -> Company:
+    return snap.company_by_id[contact.company_id]
+
+
+def follow_ups_due(snap: Snapshot) -> list[Entry]:
+    """People whose one follow-up is due, the longest waiting first."""
+    due = [
+        Entry(c, _company(snap, c), due=outreach.follow_up_on(snap.activity_of(c)))
+        for c in snap.contacts
+        if snap.state(c) == "follow-up-due"
+    ]
+    return sorted(due, key=lambda e: (e.due or snap.today, e.contact.name.casefold()))
+
+
+def chats(snap: Snapshot) -> tuple[list[Entry], list[Entry]]:
+    """(coming chats soonest first, held chats latest first)."""
+    coming: list[tuple[dt.datetime, Entry]] = []
+    held: list[tuple[dt.datetime, Entry]] = []
+    for chat in snap.chats:
+        contact = snap.contacts_by_id.get(chat.contact_id)
+        if contact is None:
+            continue
+        entry = Entry(contact, _company(snap, contact), chat)
+        if chat.held_at is not None:
+            held.append((chat.held_at, entry))
+        elif chat.scheduled_for is not None:
+            coming.append((chat.scheduled_for, entry))
+    coming.sort(key=lambda pair: pair[0])
+    held.sort(key=lambda pair: pair[0], reverse=True)
+    return [e for _, e in coming], [e for _, e in held]
+
+
+def thank_yous_due(snap: Snapshot) -> list[Entry]:
+    """People you had a chat with and have not thanked since."""
+    return [
+        Entry(c, _company(snap, c), snap.chat_by_contact.get(c.id or -1))
+        for c in snap.contacts
+        if snap.state(c) == "chat-held"
+    ]
+
+
+def funnel(
+    companies: Sequence[Company],
+    contacts: Sequence[Contact],
+    touches: Sequence[Touch],
+    chat_records: Sequence[Chat],
+) -> list[tuple[str, int]]:
+    """How many companies and people reached each stage, from target list to referral."""
+    known = {c.id for c in contacts}
+    by_kind: dict[str, set[int]] = defaultdict(set)
+    for t in touches:
+        if t.contact_id in known:
+            by_kind[t.kind].add(t.contact_id)
+    messaged = set().union(*(by_kind[k] for k in OUTREACH_KINDS))
+    replied = set().union(*(by_kind[k] for k in ANSWER_KINDS))
+    chatted = set().union(*(by_kind[k] for k in CHAT_KINDS))
+    chatted |= {c.contact_id for c in chat_records if c.scheduled_for or c.held_at}
+    referred = by_kind["referral"] | {c.contact_id for c in chat_records if c.referral_offered}
+    counts = (len(companies), len(contacts), len(messaged), len(replied))
+    counts += (len(chatted & known), len(referred & known))
+    return list(zip(FUNNEL, counts, strict=True))
+
+
+def week_of(day: dt.date) -> dt.date:
+    """The Monday that starts a day's week."""
+    return day - dt.timedelta(days=day.weekday())
+
+
+def weekly_activity(
+    touches: Sequence[Touch], today: dt.date, weeks: int = 12
+) -> list[tuple[dt.date, str, int]]:
+    """(week start, touch kind, count) for the last `weeks` weeks, every week present."""
+    first = week_of(today) - dt.timedelta(weeks=weeks - 1)
+    counts = Counter(
+        (week_of(t.happened_at.date()), t.kind)
+        for t in touches
+        if first <= t.happened_at.date() <= today
+    )
+    kinds = sorted({kind for _, kind in counts}) or ["message"]
+    starts = [first + dt.timedelta(weeks=n) for n in range(weeks)]
+    return [(week, kind, counts[(week, kind)]) for week in starts for kind in kinds]
+
+
+@dataclass(frozen=True)
+class ChannelRate:
+    """Replies to first messages sent through one channel."""
+
+    channel: str
+    sent: int
+    replied: int
+
+    @property
+    def rate(self) -> float:
+        """Share of people who answered, 0 when nothing was sent."""
+        return self.replied / self.sent if self.sent else 0.0
+
+
+def _channel_of(touch: Touch) -> str:
+    """The channel a first message went through; older logs without one fall back to the kind."""
+    return touch.channel or touch.kind
+
+
+def reply_rates(touches: Sequence[Touch]) -> list[ChannelRate]:
+    """Per channel of each person's first message: how many were sent and how many answered."""
+    first: dict[int, Touch] = {}
+    answered: dict[int, dt.datetime] = {}
+    for t in sorted(touches, key=lambda t: t.happened_at):
+        if t.kind in OUTREACH_KINDS and t.contact_id not in first:
+            first[t.contact_id] = t
+        elif t.kind in ANSWER_KINDS:
+            answered[t.contact_id] = t.happened_at
+    sent: Counter[str] = Counter()
+    replied: Counter[str] = Counter()
+    for contact_id, touch in first.items():
+        channel = _channel_of(touch)
+        sent[channel] += 1
+        replied[channel] += contact_id in answered and answered[contact_id] >= touch.happened_at
+    return [ChannelRate(ch, sent[ch], replied[ch]) for ch in sorted(sent, key=lambda c: -sent[c])]
+
+
+def mailto(address: str, subject: str, body: str) -> str:
+    """A mailto: link with every user-supplied part percent-encoded."""
+    query = urllib.parse.urlencode({"subject": subject, "body": body}, quote_via=urllib.parse.quote)
+    return f"mailto:{urllib.parse.quote(address.strip(), safe='@')}?{query}"

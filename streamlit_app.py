@@ -1,0 +1,29 @@
+"""The door: page config, who is signed in, navigation over app_pages/, the next step on top."""
+
+import streamlit as st
+
+from app_pages import session, ui
+from app_pages.safe import escape
+
+st.set_page_config(page_title="Hunt", page_icon=":material/travel_explore:", layout="wide")
+
+home = st.Page(ui.HOME, title="Next step", icon=":material/flag:", default=True)
+page = st.navigation(
+    [
+        home,
+        st.Page(ui.COMPANIES, title="Companies", icon=":material/apartment:"),
+        st.Page(ui.PEOPLE, title="People", icon=":material/group:"),
+        st.Page(ui.OUTREACH, title="Outreach", icon=":material/send:"),
+        st.Page(ui.CHATS, title="Chats", icon=":material/forum:"),
+        st.Page("app_pages/progress.py", title="Progress", icon=":material/monitoring:"),
+        st.Page(ui.SETTINGS, title="Settings", icon=":material/settings:"),
+    ]
+)
+user = session.current_user()
+st.sidebar.caption(f"Signed in as {escape(user)}")
+with session.guard():
+    run = session.begin(user)
+    session.flash()
+    if page.url_path != home.url_path:
+        ui.next_step_bar(run)
+    page.run()
