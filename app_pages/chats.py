@@ -66,13 +66,16 @@ with past:
     else:
         st.caption("No chats held yet.")
 
-people = {r.contact.id or -1: f"{r.contact.name} · {r.company.name}" for r in snap.contact_ranks}
+people = {
+    c.id or -1: f"{c.name} · {snap.company_by_id[c.company_id].name}"
+    for c in sorted(snap.contacts, key=lambda c: c.name.casefold())
+}
 if people:
-    with st.expander("Schedule a chat"), st.form(session.form_key("chat.schedule")):
-        key = session.form_key("chat.schedule")
-        who = st.selectbox("With", list(people), format_func=people.__getitem__, key=f"{key}:who")
-        day = st.date_input("On", snap.today, key=f"{key}:day")
-        if st.form_submit_button("Schedule", type="primary"):
+    form = session.form_key("chat.schedule")
+    with st.expander("Schedule a chat"), st.form(form):
+        who = st.selectbox("With", list(people), format_func=people.__getitem__, key=f"{form}:who")
+        day = st.date_input("On", snap.today, key=f"{form}:day")
+        if st.form_submit_button("Schedule", type="primary", key=f"{form}:save"):
             person = snap.contacts_by_id[who]
             at = snap.company_by_id[person.company_id]
             session.act(
@@ -89,19 +92,20 @@ if with_chat:
     at = snap.company_by_id[person.company_id]
     chat = snap.chat_by_contact.get(chosen)
     questions = run.ws.chat_questions(at.name, person.name)
-    with st.form(f"chat.{chosen}"):
+    form = f"chat.{chosen}"
+    with st.form(form):
         st.caption(
             "Questions specific to their role and the company; learn about the company rather "
             "than ask for a job. One question per line."
         )
-        asked = st.text_area("Questions", "\n".join(questions), height=220, key=f"chat.{chosen}:q")
-        notes = st.text_area("Notes", chat.notes if chat else "", key=f"chat.{chosen}:notes")
+        asked = st.text_area("Questions", "\n".join(questions), height=220, key=f"{form}:q")
+        notes = st.text_area("Notes", chat.notes if chat else "", key=f"{form}:notes")
         referral = st.checkbox(
             "They offered a referral",
             bool(chat and chat.referral_offered),
-            key=f"chat.{chosen}:referral",
+            key=f"{form}:referral",
         )
-        if st.form_submit_button("Save", type="primary"):
+        if st.form_submit_button("Save", type="primary", key=f"{form}:save"):
             lines = [q.strip() for q in asked.splitlines() if q.strip()]
             session.act(
                 lambda: run.ws.save_chat(

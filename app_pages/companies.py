@@ -36,9 +36,10 @@ if scores:
     st.dataframe(ranked, hide_index=True, column_config={"Score": score_column})
 
 unfold = ui.arrived_for("add-company") or not scores
-with st.expander("Add a company", expanded=unfold), st.form(session.form_key("company.add")):
-    added = fields.company_fields(session.form_key("company.add"))
-    if st.form_submit_button("Add company", type="primary"):
+form = session.form_key("company.add")
+with st.expander("Add a company", expanded=unfold), st.form(form):
+    added = fields.company_fields(form)
+    if st.form_submit_button("Add company", type="primary", key=f"{form}:save"):
         session.act(lambda: run.ws.add_company(added), f"Added {added['name']}.", "company.add")
 
 if scores:
@@ -65,6 +66,6 @@ if scores:
     edit = f"company.edit.{chosen}"
     with st.expander("Edit this company"), st.form(edit):
         changed = fields.company_fields(edit, score.company)
-        if st.form_submit_button("Save changes", type="primary"):
+        if st.form_submit_button("Save changes", type="primary", key=f"{edit}:save"):
             name = score.company.name
             session.act(lambda: run.ws.edit_company(name, changed), f"Saved {changed['name']}.")

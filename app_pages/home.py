@@ -22,7 +22,7 @@ if insights.is_new_hunt(run.snap):
     with profile_col, st.form("welcome"):
         st.subheader("Set up your profile", anchor=False)
         values = fields.profile_fields("welcome", run.snap.profile)
-        if st.form_submit_button("Save profile", type="primary"):
+        if st.form_submit_button("Save profile", type="primary", key="welcome:save"):
             session.act(lambda: run.ws.update_profile(values), "Profile saved.")
     with demo_col, st.container(border=True):
         st.subheader("Or try a demo hunt", anchor=False)

@@ -66,7 +66,7 @@ else:
     unfold = ui.arrived_for("find-people") or not here
     with st.expander("Add a person here", expanded=unfold), st.form(add_form):
         new = fields.contact_fields(add_form)
-        if st.form_submit_button("Add person", type="primary"):
+        if st.form_submit_button("Add person", type="primary", key=f"{add_form}:save"):
             session.act(
                 lambda: run.ws.add_contact(company.name, new), f"Added {new['name']}.", "person.add"
             )
@@ -75,9 +75,10 @@ else:
         with st.expander("Edit a person", expanded=ui.arrived_for("find-channel")):
             person_id = ui.pick("Person", {c.id or -1: c.name for c in here}, ui.PEOPLE_EDIT)
             person = snap.contacts_by_id[person_id]
-            with st.form(f"person.edit.{person_id}"):
-                changed = fields.contact_fields(f"person.edit.{person_id}", person)
-                if st.form_submit_button("Save changes", type="primary"):
+            edit = f"person.edit.{person_id}"
+            with st.form(edit):
+                changed = fields.contact_fields(edit, person)
+                if st.form_submit_button("Save changes", type="primary", key=f"{edit}:save"):
                     session.act(
                         lambda: run.ws.edit_contact(company.name, person.name, changed),
                         f"Saved {changed['name']}.",

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 
 import streamlit as st
 
@@ -47,7 +49,7 @@ def now() -> dt.datetime:
 def db_path() -> str:
     """The database file: `[hunt] db` in Streamlit secrets, else HUNT_DB, else the default."""
     try:
-        return str(st.secrets["hunt"]["db"])
+        return str(Path(st.secrets["hunt"]["db"]).expanduser())
     except (KeyError, FileNotFoundError):
         return str(store.default_path())
 
@@ -74,12 +76,36 @@ def workspace(user: str) -> Workspace:
     return held[3]
 
 
+class Writes:
+    """A counter per (database, user) that moves on every write made through this server."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._counts: dict[tuple[str, str], int] = {}
+
+    def of(self, key: tuple[str, str]) -> int:
+        """How many writes this user's data has seen."""
+        return self._counts.get(key, 0)
+
+    def bump(self, key: tuple[str, str]) -> None:
+        """Note one more write."""
+        with self._lock:
+            self._counts[key] = self._counts.get(key, 0) + 1
+
+
+@st.cache_resource(show_spinner=False)
+def writes() -> Writes:
+    """The server's write counters, keyed by user (no user's data is in them)."""
+    return Writes()
+
+
 @dataclass
 class Run:
-    """One rerun's consistent read: the workspace and a snapshot every view shares."""
+    """A consistent read of the user's hunt that every view of a rerun shares."""
 
     ws: Workspace
     snap: Snapshot
+    key: tuple[object, ...]
 
     @cached_property
     def queue(self) -> list[Step]:
@@ -93,10 +119,17 @@ class Run:
 
 
 def begin(user: str) -> Run:
-    """Read the user's hunt once for this rerun (called by the router before the page)."""
+    """This rerun's read (called by the router before the page).
+
+    The DuckDB file is locked to this server, so every write goes through act() and moves the
+    user's write counter: until it moves (or the minute does), the scored read is reused.
+    """
     ws = workspace(user)
-    run = Run(ws, ws.snapshot())
-    st.session_state[_RUN] = run
+    key = (ws, writes().of((db_path(), user)), now().replace(second=0, microsecond=0))
+    run = st.session_state.get(_RUN)
+    if run is None or run.key != key:
+        run = Run(ws, ws.snapshot(), key)
+        st.session_state[_RUN] = run
     return run
 
 
@@ -121,6 +154,7 @@ def act(action: Callable[[], object], done: str, form: str | None = None) -> Non
     """Run one write; on success empty `form`, keep `done` to show, rerun to redraw every view."""
     with guard():
         action()
+        writes().bump((db_path(), current_user()))
         if form:
             st.session_state[f"_gen.{form}"] = st.session_state.get(f"_gen.{form}", 0) + 1
         st.session_state[_FLASH] = done

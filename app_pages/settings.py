@@ -13,7 +13,7 @@ st.title("Settings")
 st.subheader("Your profile", anchor=False)
 with st.form("settings.profile"):
     values = fields.profile_fields("settings.profile", run.snap.profile)
-    if st.form_submit_button("Save profile", type="primary"):
+    if st.form_submit_button("Save profile", type="primary", key="settings.profile:save"):
         session.act(lambda: run.ws.update_profile(values), "Profile saved.")
 
 st.subheader("How much each criterion counts", anchor=False)
@@ -38,7 +38,7 @@ with st.form("settings.weights"):
             )
             source = plugins.criterion_plugin[key]
             st.caption(escape(f"Guide step {criterion.guide_step}, from plugin {source}"))
-    if st.form_submit_button("Save weights", type="primary"):
+    if st.form_submit_button("Save weights", type="primary", key="settings.weights:save"):
         changed = {k: v for k, v in chosen.items() if v != weights[k]}
 
         def save() -> None:

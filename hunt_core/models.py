@@ -273,7 +273,7 @@ class Context:
 
     today: dt.date
     contacts_by_company: Mapping[int, list[Contact]] = field(default_factory=dict)
-    states: Mapping[int, str] = field(default_factory=dict)  # contact id -> outreach state
+    states: Mapping[int, str] = field(default_factory=dict)  # contact id -> state; missing: new
     notes_left: int | None = None  # LinkedIn personalised notes left this month, None: no cap
     # store.name_key(company name) -> how many cohort peers also target it (never who)
     peer_counts: Mapping[str, int] = field(default_factory=dict)

@@ -126,6 +126,7 @@ class Plugins:
                 problem = f"criterion {criterion.key!r} is already declared by {owner!r}"
             if problem:
                 self.report(info.name, "hunt_criteria", problem)
+                info.error = f"{info.error}; {problem}" if info.error else problem
                 continue
             self.criteria[criterion.key] = criterion
             self.criterion_plugin[criterion.key] = info.name
@@ -203,7 +204,8 @@ class Plugins:
             except Exception as exc:  # isolation: one plugin's bug never stops the others
                 self.report(name, hook, _describe(exc))
                 continue
-            out.extend((name, item) for item in items)
+            for item in items:
+                out.append((name, item))
         return out
 
     def call_one(

@@ -52,7 +52,7 @@ class Snapshot:
         return Context(
             today=self.today,
             contacts_by_company=dict(by_company),
-            states={c.id: self.state(c) for c in self.contacts if c.id is not None},
+            states={i: outreach.state_of(a, self.today) for i, a in self.activity.items()},
             notes_left=outreach.notes_left(self.profile, self.notes_used),
         )
 

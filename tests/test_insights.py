@@ -151,9 +151,7 @@ def test_reply_rate_is_per_channel_of_the_first_message() -> None:
 
 
 def test_mailto_percent_encodes_every_user_part() -> None:
-    url = insights.mailto(
-        "jo@acme.io?cc=x@evil.io", "Hi & <b>", "[x](javascript:alert(1))\nline 2"
-    )
+    url = insights.mailto("jo@acme.io?cc=x@evil.io", "Hi & <b>", "[x](javascript:alert(1))\nline 2")
     assert url.startswith("mailto:jo@acme.io%3Fcc%3Dx@evil.io?subject=")
     query = urllib.parse.parse_qs(url.split("?", 1)[1])
     assert query == {"subject": ["Hi & <b>"], "body": ["[x](javascript:alert(1))\nline 2"]}
