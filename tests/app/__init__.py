@@ -1,0 +1,1 @@
+"""Dashboard tests in Streamlit's AppTest."""

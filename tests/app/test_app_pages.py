@@ -1,0 +1,125 @@
+"""Every page runs on an empty hunt and on demo data; the plumbing: user, clock, errors, paths."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from app_pages import session
+from hunt_core.demo import load_demo
+from hunt_core.workspace import Workspace
+
+from .driver import NOW, PAGES, Dash
+
+
+def _demo(ws: Workspace) -> None:
+    load_demo(ws.store, companies=25, seed=7, now=NOW)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_on_an_empty_database(dash: Dash, page: str) -> None:
+    dash.start().open(page).assert_ok()
+    assert dash.at.title, "every page has a title"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_on_demo_data(dash: Dash, page: str) -> None:
+    dash.seed(_demo)
+    dash.start().open(page).assert_ok()
+
+
+def test_a_new_user_can_load_demo_data_and_visit_every_page(dash: Dash) -> None:
+    dash.start()
+    assert [s.value for s in dash.at.subheader] == ["Set up your profile", "Or try a demo hunt"]
+    dash.press("welcome.demo")
+    dash.assert_ok()
+    assert any("Demo hunt loaded" in t for t in dash.toasts())
+    assert dash.at.button(key="step.go"), "the greeting gives way to the next step"
+    for page in PAGES:
+        dash.open(page).assert_ok()
+    assert len(dash.open("companies").at.dataframe[0].value) == 25
+
+
+def test_the_progress_page_draws_three_altair_charts(dash: Dash) -> None:
+    dash.seed(_demo)
+    dash.start().open("progress").assert_ok()
+    charts = [n for n in dash.at if getattr(n, "type", "") == "vega_lite_chart"]
+    assert len(charts) == 3
+    stages = [m.label for m in dash.at.metric]
+    assert stages == ["Companies", "People", "Messaged", "Replied", "Chats", "Referrals"]
+    assert dash.at.metric[0].value == "25"
+
+
+def test_the_signed_in_user_sees_only_their_own_hunt(dash: Dash) -> None:
+    dash.seed(lambda ws: ws.add_company({"name": "Acme"}))
+    dash.start(user="cohort-ana")
+    assert dash.at.subheader[0].value == "Set up your profile", "another user's hunt is empty"
+    assert "Signed in as cohort\\-ana" in [c.value for c in dash.at.caption]
+
+
+def test_the_local_user_is_the_default(dash: Dash) -> None:
+    dash.seed(lambda ws: ws.add_company({"name": "Acme"}))
+    dash.start().open("companies")
+    assert list(dash.at.dataframe[0].value["Company"]) == ["Acme"]
+
+
+def test_the_database_comes_from_secrets_when_set(dash: Dash, tmp_path: Path) -> None:
+    chosen = tmp_path / "elsewhere" / "hunt.duckdb"
+    dash.at.secrets["hunt"] = {"db": str(chosen)}
+    dash.start().open("settings").assert_ok()
+    assert dash.at.code[-1].value == str(chosen)
+    assert chosen.exists()
+
+
+def test_settings_show_where_the_data_lives(dash: Dash, db_path: Path) -> None:
+    dash.start().open("settings")
+    assert dash.at.code[-1].value == str(db_path)
+
+
+def test_an_unexpected_failure_shows_a_friendly_message_and_is_logged(
+    dash: Dash, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    dash.seed(lambda ws: ws.update_profile({"name": "Ana"}))
+
+    def broken(*_: object, **__: object) -> None:
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr(Workspace, "progress", broken)
+    with caplog.at_level(logging.ERROR, logger="hunt.app"):
+        dash.start()
+    assert not dash.at.exception
+    assert [e.value for e in dash.at.error] == [session.FRIENDLY]
+    assert "secret internals" in caplog.text
+
+
+def test_a_bad_clock_setting_is_reported_not_raised(
+    dash: Dash, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HUNT_NOW", "next tuesday")
+    dash.at.run()
+    assert not dash.at.exception and [e.value for e in dash.at.error] == [session.FRIENDLY]
+
+
+def test_hunt_now_in_the_environment_sets_the_clock(
+    dash: Dash, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dash.seed(lambda ws: ws.add_company({"name": "Acme"}))
+    dash.seed(lambda ws: ws.add_contact("Acme", {"name": "Jo", "role": "developer"}))
+    monkeypatch.setenv("HUNT_NOW", "2026-12-24T10:00:00")
+    dash.at.run()
+    dash.open("chats")
+    assert dash.at.date_input[0].value.isoformat() == "2026-12-24"
+
+
+def test_one_database_and_one_cursor_per_session(dash: Dash) -> None:
+    dash.start()
+    first = dash.at.session_state["_hunt_workspace"]
+    dash.open("companies").open("people")
+    again = dash.at.session_state["_hunt_workspace"]
+    assert again[3] is first[3] and again[0] is first[0]
+    other = Dash(dash.db_path).start()
+    theirs = other.at.session_state["_hunt_workspace"]
+    assert theirs[0] is first[0], "one cached database for the server"
+    assert theirs[3].store.con is not first[3].store.con, "a cursor of its own per session"
