@@ -5,7 +5,7 @@ import streamlit as st
 from app_pages import session, ui
 from app_pages.safe import escape
 
-st.set_page_config(page_title="Hunt", page_icon=":material/travel_explore:", layout="wide")
+st.set_page_config(page_title="Hunt", page_icon="🎯", layout="wide")
 
 home = st.Page(ui.HOME, title="Next step", icon=":material/flag:", default=True)
 page = st.navigation(

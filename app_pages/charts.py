@@ -20,6 +20,8 @@ from hunt_core.insights import Bar, ChannelRate
 
 ROWS = "rows"
 COUNTS, UNKNOWN = "counts", "unknown: check it"
+PRIMARY = "#2e7d6b"  # the theme's primary colour (.streamlit/config.toml)
+LABELS = alt.Axis(labelLimit=240)  # criterion labels are short sentences
 
 
 def _draw(spec: dict[str, Any], rows: pd.DataFrame) -> None:
@@ -37,10 +39,10 @@ def _breakdown_spec() -> dict[str, Any]:
         alt.Tooltip("plugin:N", title="Plugin"),
     ]
     base = alt.Chart(alt.NamedData(ROWS)).encode(
-        y=alt.Y("criterion:N", sort=None, title=None), tooltip=tooltip
+        y=alt.Y("criterion:N", sort=None, title=None, axis=LABELS), tooltip=tooltip
     )
     possible = base.mark_bar(color="#e8e8e8").encode(x=alt.X("possible:Q", title="Points"))
-    status = alt.Scale(domain=[COUNTS, UNKNOWN], range=["#2e7d6b", "#e0a526"])
+    status = alt.Scale(domain=[COUNTS, UNKNOWN], range=[PRIMARY, "#e0a526"])
     got = base.mark_bar().encode(
         x="points:Q",
         color=alt.Color("status:N", scale=status, title=None, legend=alt.Legend(orient="bottom")),
@@ -68,7 +70,7 @@ def breakdown(bars: Sequence[Bar]) -> None:
 def _funnel_spec() -> dict[str, Any]:
     return (
         alt.Chart(alt.NamedData(ROWS))
-        .mark_bar()
+        .mark_bar(color=PRIMARY)
         .encode(
             y=alt.Y("stage:N", sort=None, title=None),
             x=alt.X("count:Q", title="How many"),
@@ -108,7 +110,7 @@ def weekly(rows: Sequence[tuple[dt.date, str, int]]) -> None:
 def _reply_spec() -> dict[str, Any]:
     return (
         alt.Chart(alt.NamedData(ROWS))
-        .mark_bar()
+        .mark_bar(color=PRIMARY)
         .encode(
             x=alt.X(
                 "rate:Q",

@@ -47,7 +47,7 @@ if scores:
         "Explain a company", {s.company.id or -1: s.company.name for s in scores}, ui.COMPANY_PICK
     )
     score = snap.score_by_id[chosen]
-    st.subheader(escape(f"{score.company.name}: {score.score:.0f} / 100"), anchor=False)
+    st.subheader(f"{escape(score.company.name)}: {score.score:.0f} / 100", anchor=False)
     bars = insights.breakdown(score)
     chart, check = st.columns([3, 2], gap="large")
     with chart:

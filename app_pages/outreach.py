@@ -52,12 +52,7 @@ else:
         )
     usable = {c.key: c.label for c in options if c.available}
     if usable:
-        channel = st.selectbox(
-            "Send through",
-            list(usable),
-            format_func=usable.__getitem__,
-            key=f"outreach.channel.{person_id}",
-        )
+        channel = ui.pick("Send through", usable, f"outreach.channel.{person_id}")
         note = channel == "linkedin-note"
         limit = profile.note_limit if note else None
         draft = run.ws.draft(company.name, contact.name, "linkedin-note" if note else "first", snap)

@@ -153,8 +153,10 @@ def guard() -> Iterator[None]:
 def act(action: Callable[[], object], done: str, form: str | None = None) -> None:
     """Run one write; on success empty `form`, keep `done` to show, rerun to redraw every view."""
     with guard():
-        action()
-        writes().bump((db_path(), current_user()))
+        try:
+            action()
+        finally:  # even a failed action may have written part of a batch
+            writes().bump((db_path(), current_user()))
         if form:
             st.session_state[f"_gen.{form}"] = st.session_state.get(f"_gen.{form}", 0) + 1
         st.session_state[_FLASH] = done

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import streamlit as st
 
@@ -51,15 +52,20 @@ TARGETS = {
 }
 
 
+def target(step: Step) -> Target:
+    """Where a step is done."""
+    return TARGETS.get(step.kind, Target("Open", HOME))
+
+
 def go(step: Step) -> None:
     """Open the page that does a step, with its company or person already chosen."""
-    target = TARGETS.get(step.kind, Target("Open", HOME))
-    if target.company_key and step.company_id is not None:
-        st.session_state[target.company_key] = step.company_id
-    if target.contact_key and step.contact_id is not None:
-        st.session_state[target.contact_key] = step.contact_id
+    where = target(step)
+    if where.company_key and step.company_id is not None:
+        st.session_state[where.company_key] = step.company_id
+    if where.contact_key and step.contact_id is not None:
+        st.session_state[where.contact_key] = step.contact_id
     st.session_state[_FOCUS] = step.kind
-    st.switch_page(target.page)
+    st.switch_page(where.page)
 
 
 def arrived_for(kind: str) -> bool:
@@ -92,7 +98,7 @@ def step_card(run: session.Run, step: Step) -> None:
         st.subheader(escape(step.action), anchor=False)
         st.markdown(escape(step.why))
         primary, done, later = st.columns([2, 1, 1])
-        if primary.button(TARGETS[step.kind].label, type="primary", key="step.go"):
+        if primary.button(target(step).label, type="primary", key="step.go"):
             go(step)
         recorded = _done(run, step)
         if recorded and done.button(recorded[0], key="step.done"):
@@ -109,7 +115,7 @@ def next_step_bar(run: session.Run) -> None:
     with st.container(border=True):
         what, button = st.columns([5, 1], vertical_alignment="center")
         what.markdown(f"**Next step:** {escape(step.action)}")
-        if button.button(TARGETS[step.kind].label, key="bar.go", width="stretch"):
+        if button.button(target(step).label, key="bar.go", width="stretch"):
             go(step)
 
 
@@ -123,8 +129,11 @@ def progress_bars(progress: Sequence[Progress]) -> None:
                 st.text("\n".join(p.details))
 
 
-def pick(label: str, options: Mapping[int, str], key: str) -> int | None:
-    """A selectbox over ids shown by name (options render as plain text, never Markdown)."""
+def pick(label: str, options: Mapping[Any, str], key: str) -> Any:
+    """A selectbox over ids shown by name (options render as plain text, never Markdown).
+
+    A remembered choice that is no longer an option (deleted, or set by a step) is dropped.
+    """
     if st.session_state.get(key) not in options:
         st.session_state.pop(key, None)
     ids = list(options)

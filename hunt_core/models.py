@@ -211,6 +211,44 @@ class Chat:
     id: int | None = None
 
 
+@dataclass
+class Posting:
+    """An open role from a company's job board, kept with the company."""
+
+    company_id: int
+    source: str
+    external_id: str
+    title: str
+    fetched_at: dt.datetime
+    location: str = ""
+    remote: bool | None = None
+    description: str = ""
+    url: str = ""
+    posted_at: dt.datetime | None = None
+    id: int | None = None
+
+
+@dataclass
+class Connection:
+    """A first-degree LinkedIn connection, from the Connections.csv export."""
+
+    person_key: str
+    first_name: str = ""
+    last_name: str = ""
+    url: str = ""
+    email: str = ""
+    company: str = ""
+    position: str = ""
+    connected_on: dt.date | None = None
+    company_id: int | None = None  # the target company they work at, when one matches
+    id: int | None = None
+
+    @property
+    def name(self) -> str:
+        """First and last name."""
+        return f"{self.first_name} {self.last_name}".strip()
+
+
 @dataclass(frozen=True)
 class Criterion:
     """A thing the guide says makes a good target company or a good first contact.
@@ -277,6 +315,8 @@ class Context:
     notes_left: int | None = None  # LinkedIn personalised notes left this month, None: no cap
     # store.name_key(company name) -> how many cohort peers also target it (never who)
     peer_counts: Mapping[str, int] = field(default_factory=dict)
+    postings_by_company: Mapping[int, list[Posting]] = field(default_factory=dict)
+    connections_by_company: Mapping[int, list[Connection]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,9 @@ from hunt_core.models import (
     OUTREACH_KINDS,
     Chat,
     Company,
+    Connection,
     Contact,
+    Posting,
     Profile,
     Touch,
 )
@@ -65,6 +67,8 @@ _COMPANY = _columns(Company)
 _CONTACT = _columns(Contact)
 _TOUCH = _columns(Touch)
 _CHAT = _columns(Chat)
+_POSTING = _columns(Posting)
+_CONNECTION = _columns(Connection)
 _PROFILE = [f.name for f in fields(Profile)]
 
 
@@ -203,7 +207,7 @@ class Store:
         """Insert many rows at once through a temporary NDJSON file (executemany is slow)."""
         if not rows:
             return
-        if table not in {"companies", "contacts", "touches", "chats"}:
+        if table not in {"companies", "contacts", "touches", "chats", "postings", "connections"}:
             raise ValueError(f"bulk insert into {table!r} is not allowed")
         types = {
             name: kind
@@ -347,6 +351,13 @@ class Store:
                 )
             self.con.execute(
                 "DELETE FROM contacts WHERE owner = ? AND company_id = ?", [self.owner, company_id]
+            )
+            self.con.execute(
+                "DELETE FROM postings WHERE owner = ? AND company_id = ?", [self.owner, company_id]
+            )
+            self.con.execute(
+                "UPDATE connections SET company_id = NULL WHERE owner = ? AND company_id = ?",
+                [self.owner, company_id],
             )
             self.con.execute(
                 "DELETE FROM companies WHERE owner = ? AND id = ?", [self.owner, company_id]
@@ -540,6 +551,73 @@ class Store:
                 f"INSERT INTO chats (owner, {cols}) VALUES (?, {marks}) "
                 f"ON CONFLICT (owner, contact_id) DO UPDATE SET {updates}",
                 [self.owner, *values.values()],
+            )
+
+    # -- job-board postings and LinkedIn connections -------------------------------------
+
+    def postings(self, company_id: int | None = None) -> list[Posting]:
+        """Postings, optionally of one company, newest first."""
+        where, params = ("AND company_id = ?", [company_id]) if company_id is not None else ("", [])
+        rows = self._rows(
+            f"SELECT id, {', '.join(_POSTING)} FROM postings WHERE owner = ? {where} "
+            "ORDER BY company_id, posted_at DESC NULLS LAST, title, id",
+            params,
+        )
+        return [Posting(**dict(zip(["id", *_POSTING], r, strict=True))) for r in rows]
+
+    def replace_postings(self, company_id: int, source: str, postings: Sequence[Posting]) -> None:
+        """Make a company's postings from one board exactly these, in one transaction."""
+        self.company_by_id(company_id)
+        with self.transaction():
+            self.con.execute(
+                "DELETE FROM postings WHERE owner = ? AND company_id = ? AND source = ?",
+                [self.owner, company_id, source],
+            )
+            self.bulk_insert("postings", [_values(p, _POSTING) for p in postings])
+
+    def connections(self) -> list[Connection]:
+        """Every LinkedIn connection of this owner, by name."""
+        rows = self._rows(
+            f"SELECT id, {', '.join(_CONNECTION)} FROM connections WHERE owner = ? "
+            "ORDER BY lower(first_name), lower(last_name), id"
+        )
+        return [Connection(**dict(zip(["id", *_CONNECTION], r, strict=True))) for r in rows]
+
+    def save_connections(self, connections: Sequence[Connection]) -> tuple[int, int]:
+        """Add new connections and update changed ones (matched on person_key): (added, updated)."""
+        keys = [c.person_key for c in connections]
+        if len(set(keys)) != len(keys):
+            raise InvalidInput("the same connection appears twice in one import")
+        held = {c.person_key: c for c in self.connections()}
+        fresh = [c for c in connections if c.person_key not in held]
+        changed = []
+        for c in connections:
+            old = held.get(c.person_key)
+            if old is not None and _values(old, _CONNECTION) != _values(c, _CONNECTION):
+                c.id = old.id
+                changed.append(c)
+        with self.transaction():
+            if changed:
+                self.con.execute(
+                    "DELETE FROM connections WHERE owner = ? AND id IN (SELECT unnest(?))",
+                    [self.owner, [c.id for c in changed]],
+                )
+                self.bulk_insert(
+                    "connections", [{"id": c.id, **_values(c, _CONNECTION)} for c in changed]
+                )
+            self.bulk_insert("connections", [_values(c, _CONNECTION) for c in fresh])
+        return len(fresh), len(changed)
+
+    def link_connections(self, company_of: dict[int, int | None]) -> None:
+        """Set which target company each connection (by id) works at, None for none."""
+        if not company_of:
+            return
+        with self.transaction():
+            self.con.execute(
+                "UPDATE connections SET company_id = m.cid FROM "
+                "(SELECT unnest(?::BIGINT[]) AS id, unnest(?::BIGINT[]) AS cid) AS m "
+                "WHERE connections.owner = ? AND connections.id = m.id",
+                [list(company_of), list(company_of.values()), self.owner],
             )
 
     # -- preferences ---------------------------------------------------------------------

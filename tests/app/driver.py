@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,7 @@ from streamlit.testing.v1.element_tree import (
     UnknownElement,
 )
 
+from app_pages.safe import escape
 from hunt_core.plugins import get_plugin_manager
 from hunt_core.store import Database
 from hunt_core.workspace import Workspace
@@ -32,10 +32,6 @@ ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "streamlit_app.py"
 NOW = dt.datetime(2026, 11, 26, 9, 0)
 PAGES = ("home", "companies", "people", "outreach", "chats", "progress", "settings")
-
-# `streamlit run` puts the app's folder on sys.path; tests import app_pages the same way.
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
 
 class Dash:
@@ -70,10 +66,10 @@ class Dash:
     def widget(self, key: str) -> Any:
         """The widget with this user key."""
         found = [node for node in self.at if getattr(node, "key", None) == key]
-        assert found, f"no widget {key!r}; keys: {sorted(self.keys())}"
+        assert found, f"no widget {key!r}; keys: {sorted(self.widget_keys())}"
         return found[0]
 
-    def keys(self) -> list[str]:
+    def widget_keys(self) -> list[str]:
         """Every user key on the page."""
         return [k for node in self.at if isinstance(k := getattr(node, "key", None), str)]
 
@@ -103,6 +99,10 @@ class Dash:
     def toasts(self) -> list[str]:
         """The toasts of the last run."""
         return [t.value for t in self.at.toast]
+
+    def toasted(self, text: str) -> bool:
+        """True when a toast of the last run says text (toasts show user text escaped)."""
+        return any(escape(text) in t for t in self.toasts())
 
     def next_step(self) -> str:
         """The next-step line above the page (or the card's heading on the home page)."""
