@@ -1,0 +1,1 @@
+"""Importers: bring the data people already have (LinkedIn, spreadsheets, job boards)."""
