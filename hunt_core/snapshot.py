@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TypeVar
 
 from hunt_core import outreach
 from hunt_core.models import (
@@ -13,15 +14,19 @@ from hunt_core.models import (
     Chat,
     Company,
     CompanyScore,
+    Connection,
     Contact,
     ContactRank,
     Context,
+    Posting,
     Profile,
 )
 from hunt_core.outreach import Activity
 from hunt_core.plugins import Plugins
 from hunt_core.scoring import Scorer
 from hunt_core.store import Store
+
+T = TypeVar("T", Contact, Posting, Connection)
 
 
 @dataclass
@@ -37,6 +42,8 @@ class Snapshot:
     weights: dict[str, float]
     notes_used: int
     plugins: Plugins
+    postings: list[Posting] = field(default_factory=list)
+    connections: list[Connection] = field(default_factory=list)  # those at a target company
 
     @property
     def today(self) -> dt.date:
@@ -46,14 +53,13 @@ class Snapshot:
     @cached_property
     def context(self) -> Context:
         """What plugins may read beyond one company or contact."""
-        by_company: dict[int, list[Contact]] = defaultdict(list)
-        for c in self.contacts:
-            by_company[c.company_id].append(c)
         return Context(
             today=self.today,
-            contacts_by_company=dict(by_company),
+            contacts_by_company=_group(self.contacts),
             states={i: outreach.state_of(a, self.today) for i, a in self.activity.items()},
             notes_left=outreach.notes_left(self.profile, self.notes_used),
+            postings_by_company=_group(self.postings),
+            connections_by_company=_group(self.connections),
         )
 
     def state(self, contact: Contact) -> str:
@@ -111,6 +117,16 @@ class Snapshot:
         return {c.id: c for c in self.companies if c.id is not None}
 
 
+def _group(rows: list[T]) -> dict[int, list[T]]:
+    """Rows by their company_id."""
+    grouped: dict[int, list[T]] = defaultdict(list)
+    for row in rows:
+        company_id = getattr(row, "company_id", None)
+        if company_id is not None:
+            grouped[company_id].append(row)
+    return dict(grouped)
+
+
 def take(store: Store, plugins: Plugins, now: dt.datetime) -> Snapshot:
     """Read one user's hunt from the store; scoring happens lazily on first use."""
     today = now.date()
@@ -125,4 +141,6 @@ def take(store: Store, plugins: Plugins, now: dt.datetime) -> Snapshot:
         weights=store.weights(),
         notes_used=used,
         plugins=plugins,
+        postings=store.postings(),
+        connections=store.connections(linked_only=True),
     )

@@ -575,10 +575,11 @@ class Store:
             )
             self.bulk_insert("postings", [_values(p, _POSTING) for p in postings])
 
-    def connections(self) -> list[Connection]:
-        """Every LinkedIn connection of this owner, by name."""
+    def connections(self, *, linked_only: bool = False) -> list[Connection]:
+        """LinkedIn connections by name; linked_only: just those at a target company."""
+        linked = "AND company_id IS NOT NULL" if linked_only else ""
         rows = self._rows(
-            f"SELECT id, {', '.join(_CONNECTION)} FROM connections WHERE owner = ? "
+            f"SELECT id, {', '.join(_CONNECTION)} FROM connections WHERE owner = ? {linked} "
             "ORDER BY lower(first_name), lower(last_name), id"
         )
         return [Connection(**dict(zip(["id", *_CONNECTION], r, strict=True))) for r in rows]
