@@ -20,7 +20,6 @@ import importlib
 import inspect
 import os
 import platform
-import random
 import statistics
 import sys
 import tempfile
@@ -30,7 +29,8 @@ from pathlib import Path
 from typing import Any
 
 from hunt_core import snapshot
-from hunt_core.models import Company, CompanyScore, Contact, Profile, Signal, Touch
+from hunt_core.demo import load_demo
+from hunt_core.models import Company, CompanyScore, Profile, Signal
 from hunt_core.plugins import BUILTIN_PACKAGE, Plugins, get_plugin_manager
 from hunt_core.scoring import Scorer
 from hunt_core.store import Database, Store
@@ -44,91 +44,9 @@ TARGET_COMPANIES = 10_000
 # -- data ----------------------------------------------------------------------------------
 
 
-def load(store: Store, companies: int, seed: int) -> str:
-    """Fill the store; hunt_core.demo when it exists, else the generator below."""
-    try:
-        from hunt_core.demo import load_demo  # type: ignore[import-not-found]
-    except ImportError:
-        _generate(store, companies, seed)
-        return "bench generator"
+def load(store: Store, companies: int, seed: int) -> None:
+    """Fill the store with the demo's realistic synthetic hunt."""
     load_demo(store, companies=companies, seed=seed, now=NOW)
-    return "hunt_core.demo.load_demo"
-
-
-CITIES = ["Denver, CO", "Boulder, CO", "Fargo, ND", "Austin, TX", "Chicago, IL", "Seattle, WA"]
-STACKS = [".NET", "C#", "Azure", "React", "TypeScript", "Python", "Go", "Java", "Ruby on Rails"]
-ROLES = ["Senior C# Engineer", "Junior Developer", "Recruiter", "Staff Engineer", "QA Analyst"]
-TOPICS = ["healthcare", "music", "climate", "education", "fintech", "games", "logistics"]
-PEOPLE = ["Ana", "Ben", "Chen", "Dee", "Eli", "Fay", "Gus", "Hana", "Ivan", "Jo", "Kai", "Lea"]
-COLLEGES = ["University of Denver", "CU Boulder", "NDSU", "UT Austin"]
-
-
-def _generate(store: Store, n: int, seed: int) -> None:
-    """Companies with varied (often unknown) attributes, 6 people each, 8 weeks of touches."""
-    rng = random.Random(seed)
-    store.save_profile(
-        Profile(
-            name="Ana Diaz",
-            program="Turing",
-            colleges=["University of Denver"],
-            home="Denver, CO",
-            locations=["Denver, CO", "Boulder, CO"],
-            remote="yes",
-            interests=["healthcare", "music"],
-        )
-    )
-
-    def some(items: Sequence[str], most: int) -> list[str]:
-        return rng.sample(list(items), rng.randint(0, most))
-
-    def yes_no() -> Any:
-        return rng.choice(["yes", "no", "unknown", "unknown"])
-
-    companies = store.add_companies(
-        [
-            Company(
-                name=f"Company {i:05d}",
-                website=f"https://company{i}.example",
-                locations=some([*CITIES, "Remote"], 2),
-                remote=rng.choice(["yes", "no", "hybrid", "unknown"]),
-                stack=some(STACKS, 3),
-                hires_no_degree=yes_no(),
-                alumni_hired=rng.choice([None, None, 0, 1, 3]),
-                open_roles=some(ROLES, 3),
-                interests=some(TOPICS, 2),
-                uses_product=yes_no(),
-                knows_someone=rng.choice(["", "", "", "Sam Lee"]),
-                peers_know=yes_no(),
-            )
-            for i in range(n)
-        ]
-    )
-    roles = ["developer", "developer", "manager", "manager", "recruiter", "other"]
-    contacts = store.add_contacts(
-        [
-            Contact(
-                company_id=c.id or -1,
-                name=f"{rng.choice(PEOPLE)} Person{j}",
-                role=role,  # type: ignore[arg-type]
-                title=role.title(),
-                email=rng.choice(["", "", f"p{j}@company.example"]),
-                linkedin=rng.choice(["", f"https://linkedin.com/in/p{c.id}-{j}"]),
-                college=rng.choice(["", "", *COLLEGES]),
-                coding_school=rng.choice(["", "", "", "Turing", "Hack Reactor"]),
-                mutual=rng.choice(["", "", "", "Sam Lee"]),
-                friend=rng.random() < 0.02,
-            )
-            for c in companies
-            for j, role in enumerate(roles)
-        ]
-    )
-    touches = []
-    for person in rng.sample(contacts, len(contacts) // 5):
-        sent = NOW - dt.timedelta(days=rng.randint(1, 56))
-        touches.append(Touch(person.id or -1, "message", sent, channel="email"))
-        if rng.random() < 0.3:
-            touches.append(Touch(person.id or -1, "reply", sent + dt.timedelta(days=2)))
-    store.add_touches(touches)
 
 
 # -- the direct path -----------------------------------------------------------------------
@@ -202,9 +120,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="hunt-bench-") as tmp:
         db = Database.open(Path(tmp) / "bench.duckdb")
         store = db.store()
-        load_s, how = timed(lambda: load(store, n, args.seed))
+        load_s, _ = timed(lambda: load(store, n, args.seed))
         people = len(store.contacts())
-        print(f"load            {n:,} companies, {people:,} contacts ({how}): {load_s:.2f} s")
+        print(
+            f"load            {n:,} companies, {people:,} contacts (hunt_core.demo): {load_s:.2f} s"
+        )
 
         plugins = get_plugin_manager(env={}, entrypoints=False, directories=[])
         builtin = sorted(n for n, i in plugins.infos.items() if i.source == "builtin")
