@@ -3,23 +3,36 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import dataclasses
 import datetime as dt
 import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from hunt_core import demo, forms
-from hunt_core.errors import HuntError, InvalidInput
-from hunt_core.models import DRAFT_KINDS, ROLES, TOUCH_KINDS, CompanyScore, ContactRank, Step
+from hunt_core import cohort, demo, review
+from hunt_core.cohort import Member
+from hunt_core.errors import HuntError, InvalidInput, PermissionDenied
+from hunt_core.models import (
+    DRAFT_KINDS,
+    PEOPLE_MAX,
+    PEOPLE_MIN,
+    ROLES,
+    TOUCH_KINDS,
+    CompanyScore,
+    ContactRank,
+    Step,
+)
 from hunt_core.plugins import Plugins, get_plugin_manager
-from hunt_core.store import LOCAL_USER, Database, default_path, name_key
+from hunt_core.store import LOCAL_USER, Cohorts, Database, Store, default_path
 from hunt_core.workspace import Workspace
+
+if TYPE_CHECKING:
+    from hunt_core.importers.jobboards import JobsSummary
+    from hunt_core.models import Posting
 
 Handler = Callable[[Workspace, argparse.Namespace], None]
 Flags = tuple[tuple[str, str, str], ...]  # (field, metavar, help)
@@ -66,6 +79,7 @@ CONTACT_FLAGS: Flags = (
 ROLE_METAVAR = "|".join(ROLES)
 DETAILS_SHOWN = 8  # progress lines per step in text mode, so a big hunt stays readable
 THEN_SHOWN = 4  # queued steps `hunt next` lists after the first
+POSTINGS_SHOWN = 10  # postings `hunt import jobs` lists after its summary
 
 
 # -- parser ------------------------------------------------------------------------------
@@ -82,11 +96,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--user", metavar="EMAIL", default=LOCAL_USER, help="whose hunt (default: local)"
     )
+    parser.add_argument(
+        "--student", metavar="EMAIL", help="instructors: read this student's hunt (read-only)"
+    )
     # The same options after the command name; SUPPRESS keeps them from overwriting the above.
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     common.add_argument(
         "--user", metavar="EMAIL", default=argparse.SUPPRESS, help=argparse.SUPPRESS
+    )
+    common.add_argument(
+        "--student", metavar="EMAIL", default=argparse.SUPPRESS, help=argparse.SUPPRESS
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
@@ -108,9 +128,9 @@ def _setup_commands(commands: Any, sub: Callable[..., argparse.ArgumentParser]) 
     _profile_commands(sub(commands, "profile", "your profile"), sub)
     _company_commands(sub(commands, "company", "target companies"), sub)
     imports = sub(commands, "import", "bulk import").add_subparsers(metavar="WHAT", required=True)
-    text = "companies from a CSV; columns are the company add flags with _ (hires_no_degree)"
-    csv_import = sub(imports, "companies", text, cmd_import)
-    csv_import.add_argument("file", metavar="FILE.csv")
+    _sheet_commands(commands, imports, sub)
+    _jobs_command(imports, sub)
+    _linkedin_command(imports, sub)
     _contact_commands(sub(commands, "contact", "people at target companies"), sub)
     log = sub(commands, "log", "record an outreach event with a person", cmd_log)
     log.add_argument("company", metavar="COMPANY")
@@ -137,6 +157,11 @@ def _setup_commands(commands: Any, sub: Callable[..., argparse.ArgumentParser]) 
     demo_cmd = sub(commands, "demo", "load a realistic synthetic hunt into an empty user", cmd_demo)
     demo_cmd.add_argument("--companies", type=int, default=25, metavar="N")
     demo_cmd.add_argument("--seed", type=int, default=0, metavar="S")
+    demo_cmd.add_argument(
+        "--students", type=_positive, metavar="N", help="instead: a cohort of N students"
+    )
+    demo_cmd.add_argument("--cohort", default="Demo cohort", metavar="NAME", help="its name")
+    _cohort_commands(commands, sub)
 
 
 def _positive(text: str) -> int:
@@ -203,6 +228,51 @@ def _rank_commands(rank: argparse.ArgumentParser, sub: Callable[..., Any]) -> No
         action.add_argument("--top", type=_positive, metavar="N", help="only the first N")
 
 
+def _sheet_commands(commands: Any, imports: Any, sub: Callable[..., Any]) -> None:
+    """`import companies|contacts|export`, `export DIR` and `calendar FILE.ics`."""
+    for what, text in (
+        ("companies", "companies from .csv or .xlsx; columns as the company add flags"),
+        ("contacts", "people from .csv or .xlsx: company, name, role and the contact flags"),
+    ):
+        sheet = _json_flag(sub(imports, what, text, cmd_import_sheet))
+        sheet.add_argument("file", metavar="FILE")
+        sheet.set_defaults(what=what)
+    text = "restore an export (folder, .json, .xlsx or .zip) into an empty hunt"
+    restore = _json_flag(sub(imports, "export", text, cmd_import_export))
+    restore.add_argument("path", metavar="DIR")
+    text = "write everything to DIR: CSV files, hunt-export.json or hunt-export.xlsx"
+    out = _json_flag(sub(commands, "export", text, cmd_export))
+    out.add_argument("directory", metavar="DIR")
+    out.add_argument("--format", default="csv", metavar="csv|json|xlsx", help="default: csv")
+    text = "write follow-ups and coffee chats to an .ics file for your calendar app"
+    ics = _json_flag(sub(commands, "calendar", text, cmd_calendar))
+    ics.add_argument("file", metavar="FILE.ics")
+
+
+def _linkedin_command(imports: Any, sub: Callable[..., Any]) -> None:
+    """`import linkedin FILE [--add-people]`: LinkedIn's Connections.csv export."""
+    text = "LinkedIn's Connections.csv: link people to your targets and suggest new companies"
+    linkedin = _json_flag(sub(imports, "linkedin", text, cmd_import_linkedin))
+    linkedin.add_argument("file", metavar="Connections.csv")
+    linkedin.add_argument(
+        "--add-people", action="store_true", help="add the connections at your targets as people"
+    )
+
+
+def _jobs_command(imports: Any, sub: Callable[..., Any]) -> None:
+    """`import jobs COMPANY` from exactly one board, or a saved answer of any of them."""
+    text = "open roles from a company's job board; they feed the criteria"
+    jobs = _json_flag(sub(imports, "jobs", text, cmd_import_jobs))
+    jobs.add_argument("company", metavar="COMPANY")
+    board = jobs.add_mutually_exclusive_group(required=True)
+    board.add_argument("--greenhouse", metavar="TOKEN", help="board in boards.greenhouse.io/TOKEN")
+    board.add_argument("--lever", metavar="SITE", help="site in jobs.lever.co/SITE")
+    board.add_argument("--ashby", metavar="NAME", help="board in jobs.ashbyhq.com/NAME")
+    board.add_argument(
+        "--file", metavar="PAYLOAD.json", help="a saved answer of any of the three APIs"
+    )
+
+
 def _weight_commands(weights: argparse.ArgumentParser, sub: Callable[..., Any]) -> None:
     """`weights [--json]` and `weights set CRITERION WEIGHT`."""
     _json_flag(weights)
@@ -255,10 +325,78 @@ def cmd_company_edit(ws: Workspace, args: argparse.Namespace) -> None:
     print(f"Updated {company.name}: {', '.join(values)}.")
 
 
-def cmd_import(ws: Workspace, args: argparse.Namespace) -> None:
-    """Import companies from a CSV file, all or nothing."""
-    added = ws.add_companies(read_company_csv(args.file))
-    print(f"Imported {len(added)} compan{'y' if len(added) == 1 else 'ies'} from {args.file}.")
+def cmd_import_sheet(ws: Workspace, args: argparse.Namespace) -> None:
+    """Import companies or people from a .csv or .xlsx file, all or nothing."""
+    from hunt_core.importers import spreadsheets  # openpyxl loads only for these commands
+
+    table = spreadsheets.read_path(args.file)
+    if args.what == "companies":
+        summary = spreadsheets.import_companies(ws, table)
+    else:
+        summary = spreadsheets.import_contacts(ws, table)
+    if args.json:
+        _print_json({"file": args.file, **summary.as_dict()})
+        return
+    print(f"{summary.message[:-1]} from {args.file}.")
+
+
+def cmd_import_export(ws: Workspace, args: argparse.Namespace) -> None:
+    """Restore an export into an empty hunt."""
+    from hunt_core import export
+
+    counts = export.restore(ws.store, args.path)
+    if args.json:
+        _print_json({"path": args.path, "restored": counts})
+        return
+    print(f"Restored {_counts(counts)} from {args.path}.")
+
+
+def cmd_export(ws: Workspace, args: argparse.Namespace) -> None:
+    """Write everything to a folder in one format."""
+    from hunt_core import export
+
+    files = export.export(ws.store, args.directory, args.format)
+    if args.json:
+        _print_json({"directory": args.directory, "format": args.format,
+                     "files": [str(f) for f in files]})  # fmt: skip
+        return
+    print(f"Exported your hunt to {args.directory}: {', '.join(f.name for f in files)}.")
+
+
+def cmd_calendar(ws: Workspace, args: argparse.Namespace) -> None:
+    """Write follow-ups and chats as an .ics file."""
+    from hunt_core import calendar_ics
+
+    calendar = calendar_ics.build_calendar(ws.store, ws.clock())
+    uids = [str(event["uid"]) for event in calendar.walk("VEVENT")]
+    follow_ups = sum(uid.startswith("hunt-followup-") for uid in uids)
+    try:
+        with open(args.file, "wb") as out:
+            out.write(calendar.to_ical())
+    except OSError as exc:
+        raise HuntError(f"cannot write {args.file}: {exc.strerror or exc}") from None
+    if args.json:
+        _print_json({"file": args.file, "follow_ups": follow_ups, "chats": len(uids) - follow_ups})
+        return
+    chats = _plural(len(uids) - follow_ups, "coffee chat", "coffee chats")
+    print(
+        f"Wrote {_plural(follow_ups, 'follow-up', 'follow-ups')} and {chats} to {args.file}; "
+        "import it into your calendar app."
+    )
+
+
+def cmd_import_linkedin(ws: Workspace, args: argparse.Namespace) -> None:
+    """Import connections, link them to targets; --add-people adds those at targets as people."""
+    from hunt_core.importers import linkedin  # rapidfuzz loads only for LinkedIn matching
+
+    data = linkedin.read_file(args.file)
+    summary = ws.import_linkedin(data, add_people=args.add_people, source=args.file)
+    if args.json:
+        _print_json(summary.as_dict())
+        return
+    print("\n".join(summary.lines()))
+    if summary.offered and not summary.people_added:
+        print(f"Add them: hunt import linkedin {args.file} --add-people")
 
 
 def cmd_contact_add(ws: Workspace, args: argparse.Namespace) -> None:
@@ -394,7 +532,10 @@ def cmd_progress(ws: Workspace, args: argparse.Namespace) -> None:
 
 
 def cmd_demo(ws: Workspace, args: argparse.Namespace) -> None:
-    """Load synthetic data into an empty hunt."""
+    """Load synthetic data into an empty hunt, or with --students a cohort onto the roster."""
+    if args.students:
+        _demo_cohort(ws, args)
+        return
     counts = demo.load_demo(ws.store, companies=args.companies, seed=args.seed, now=ws.clock())
     print(
         f"Loaded a demo hunt into {_db_path(args)} (user {ws.store.owner}): "
@@ -402,6 +543,185 @@ def cmd_demo(ws: Workspace, args: argparse.Namespace) -> None:
         f"{counts['touches']} touches."
     )
     print("Run `hunt next` to see your one next step.")
+
+
+def cmd_import_jobs(ws: Workspace, args: argparse.Namespace) -> None:
+    """Replace a company's postings from one job board, then list them."""
+    from hunt_core.importers import jobboards  # httpx loads only for job imports
+
+    data = jobboards.read_file(args.file) if args.file is not None else None
+    summary = ws.import_jobs(
+        args.company, greenhouse=args.greenhouse, lever=args.lever, ashby=args.ashby, file=data
+    )
+    company = ws.store.company(args.company)
+    postings = [p for p in ws.store.postings(company.id) if p.source == summary.source]
+    if args.json:
+        _print_json(jobs_json(company.name, summary, postings))
+        return
+    roles = f"{summary.fetched} open role{'s' if summary.fetched != 1 else ''}"
+    print(
+        f"{company.name}: {roles} from {jobboards.NAMES[summary.source]} "
+        f"({summary.added} new, {summary.removed} closed, {summary.kept} still open)."
+    )
+    for posting in postings[:POSTINGS_SHOWN]:
+        remote = posting.remote and "remote" not in posting.location.casefold()
+        where = "; ".join(w for w in (posting.location, "remote" if remote else "") if w)
+        print(f"  - {posting.title}" + (f" ({where})" if where else ""))
+    if len(postings) > POSTINGS_SHOWN:
+        print(f"  ... and {len(postings) - POSTINGS_SHOWN} more")
+    if postings:
+        print("They now count in `hunt rank companies`.")
+
+
+# -- cohorts ------------------------------------------------------------------------------
+
+
+def _cohort_commands(commands: Any, sub: Callable[..., argparse.ArgumentParser]) -> None:
+    """`roster import`, `placements import`, `leaderboard`, `review`, `comment`, `comments`."""
+    for name, text, run in (
+        ("roster", "the cohort roster: CSV email,name,cohort,role", cmd_roster_import),
+        ("placements", "alumni placements: CSV program,company,year", cmd_placements_import),
+    ):
+        actions = sub(commands, name, text).add_subparsers(metavar="ACTION", required=True)
+        action = _json_flag(sub(actions, "import", f"import {text}", run))
+        action.add_argument("file", metavar="FILE.csv")
+    board = _json_flag(sub(commands, "leaderboard", "outreach leaderboard", cmd_leaderboard))
+    board.add_argument("--cohort", metavar="NAME", help="only this cohort's students")
+    board.add_argument("--week", action="store_true", help="this week (from Monday), not all time")
+    board.add_argument("--by-cohort", action="store_true", help="one row per cohort")
+    _json_flag(sub(commands, "review", "instructors: your students' target lists", cmd_review))
+    comment = sub(commands, "comment", "instructors: comment on a student's list", cmd_comment)
+    comment.add_argument("student_email", metavar="STUDENT")
+    comment.add_argument("text", metavar="TEXT")
+    comment.add_argument("--company", metavar="NAME", help="about one company, not the list")
+    _json_flag(sub(commands, "comments", "your instructors' comments", cmd_comments))
+
+
+def _cohorts(ws: Workspace) -> Cohorts:
+    """The cohort API on the command's connection."""
+    return Cohorts(ws.store.con)
+
+
+def cmd_roster_import(ws: Workspace, args: argparse.Namespace) -> None:
+    """Add or update roster members from a CSV, all or nothing."""
+    rows = cohort.roster_rows(cohort.read_csv(args.file, cohort.ROSTER_COLUMNS), args.file)
+    added, updated = _cohorts(ws).import_roster(args.actor, rows, ws.clock())
+    if args.json:
+        _print_json({"file": args.file, "added": added, "updated": updated})
+        return
+    print(f"Roster from {args.file}: {added} added, {updated} updated.")
+
+
+def cmd_placements_import(ws: Workspace, args: argparse.Namespace) -> None:
+    """Replace the placements of each program in a CSV, all or nothing."""
+    table = cohort.read_csv(args.file, cohort.PLACEMENT_COLUMNS)
+    rows = cohort.placement_rows(table, args.file, ws.clock().year)
+    count = _cohorts(ws).import_placements(args.actor, rows, ws.clock())
+    if args.json:
+        _print_json({"file": args.file, "placements": count})
+        return
+    print(f"Imported {count} placement{'s' if count != 1 else ''} from {args.file}.")
+
+
+def cmd_leaderboard(ws: Workspace, args: argparse.Namespace) -> None:
+    """Outreach per student (or per cohort), never naming anyone's contacts or companies."""
+    cohorts = _cohorts(ws)
+    if not cohorts.has_roster():
+        raise InvalidInput("no roster yet: hunt roster import FILE.csv")
+    rows = cohorts.leaderboard(args.actor, now=ws.clock(), week=args.week, cohort=args.cohort)
+    if args.by_cohort:
+        rows = cohort.cohort_board(rows)
+    if args.json:
+        _print_json([r.as_dict() for r in rows])
+        return
+    header = ["name", "cohort", "sent", "on-time follow-ups", "chats", "thanks", "full mix"]
+    _print_table(
+        [*header, "referrals"],
+        [[r.name, r.cohort, *(str(getattr(r, m)) for m in cohort.MEASURES)] for r in rows],
+    )
+
+
+def cmd_review(ws: Workspace, args: argparse.Namespace) -> None:
+    """Each student of your cohorts: companies, people, best scores."""
+    lines = review.review(_cohorts(ws), ws.plugins, args.actor, ws.clock())
+    if args.json:
+        _print_json([dataclasses.asdict(r) for r in lines])
+        return
+    if not lines:
+        print("No students to review: only instructors see their cohorts' students.")
+    for r in lines:
+        best = ", ".join(f"{name} {score:.0f}" for name, score in r.top) or "-"
+        print(f"{r.name} <{r.email}> ({r.cohort}): {r.companies}/{r.target} companies, "
+              f"{r.staffed} with {PEOPLE_MIN}-{PEOPLE_MAX} people; best: {best}")  # fmt: skip
+
+
+def cmd_comment(ws: Workspace, args: argparse.Namespace) -> None:
+    """An instructor's comment on a student's list or one of its companies."""
+    cohorts = _cohorts(ws)
+    student = cohorts.member_by_email(args.student_email)
+    if student is None:
+        raise PermissionDenied("only instructors of a student's cohort comment on their list")
+    company = None
+    if args.company:
+        company = cohorts.open_for(args.actor, student.owner).company(args.company)
+    cohorts.add_comment(
+        args.actor, student.owner, company.id if company else None, args.text, ws.clock()
+    )
+    print(f"Commented on {company.name if company else 'the list'} of {student.name}.")
+
+
+def cmd_comments(ws: Workspace, args: argparse.Namespace) -> None:
+    """Your instructors' comments, oldest first; reading them marks them seen."""
+    comments = ws.store.comments()
+    unseen = [c.id for c in comments if c.seen_at is None]
+    if unseen and not ws.store.read_only:
+        ws.store.mark_comments_seen(unseen, ws.clock())
+    if args.json:
+        _print_json([{**dataclasses.asdict(c), "new": c.id in unseen} for c in comments])
+        return
+    if not comments:
+        print("No comments yet.")
+    for c in comments:
+        about = c.company or "your list"
+        print(f"{c.created_at:%Y-%m-%d} {c.author or 'Your instructor'} on {about}: {c.text}")
+
+
+def _demo_cohort(ws: Workspace, args: argparse.Namespace) -> None:
+    """A synthetic cohort with a hunt per student, onto the roster."""
+    counts = demo.load_cohort(
+        Database(ws.store.con, _db_path(args)),
+        students=args.students,
+        seed=args.seed,
+        now=ws.clock(),
+        cohort=args.cohort,
+        actor=args.actor,
+    )
+    print(
+        f"Added the cohort {args.cohort!r} to {_db_path(args)}: {counts['students']} students "
+        f"and an instructor, {counts['companies']} companies, {counts['contacts']} people, "
+        f"{counts['touches']} touches."
+    )
+
+
+def _sign_in(db: Database, args: argparse.Namespace) -> tuple[Member, Store]:
+    """Who runs the command and whose hunt it reads.
+
+    Without a roster, or without --user, the database operator on their own hunt (single-user
+    local mode unchanged); with a roster, --user EMAIL is that member with exactly their rights.
+    """
+    cohorts = db.cohorts()
+    student = getattr(args, "student", None)
+    if not cohorts.has_roster() or args.user == LOCAL_USER:
+        if student:
+            raise InvalidInput("--student needs --user EMAIL of an instructor on the roster")
+        return cohort.OPERATOR, db.store(args.user)
+    member = cohorts.member_by_email(args.user)
+    if member is None:
+        raise PermissionDenied(f"{args.user} is not on the roster; ask your instructor")
+    target = cohorts.member_by_email(student) if student else member
+    if target is None:
+        raise PermissionDenied("you may not see that hunt")
+    return member, cohorts.open_for(member, target.owner)
 
 
 # -- JSON shapes (stable: scripts and instructors rely on them) --------------------------
@@ -436,6 +756,24 @@ def contact_json(rank: ContactRank) -> dict[str, Any]:
     }
 
 
+def jobs_json(company: str, summary: JobsSummary, postings: list[Posting]) -> dict[str, Any]:
+    """`hunt import jobs --json`."""
+    return {
+        "company": company,
+        **dataclasses.asdict(summary),
+        "postings": [
+            {
+                "title": p.title,
+                "location": p.location,
+                "remote": p.remote,
+                "url": p.url,
+                "posted_at": p.posted_at.isoformat() if p.posted_at else None,
+            }
+            for p in postings
+        ],
+    }
+
+
 def step_json(step: Step) -> dict[str, Any]:
     """`hunt next --json`."""
     return {
@@ -445,69 +783,6 @@ def step_json(step: Step) -> dict[str, Any]:
         "company": step.company,
         "contact": step.contact,
     }
-
-
-# -- CSV ---------------------------------------------------------------------------------
-
-
-def read_company_csv(path: str) -> list[dict[str, str]]:
-    """Company rows from a CSV file, each checked and named by its row; any problem is one line."""
-    try:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle, strict=True)
-            try:
-                return _company_rows(path, reader)
-            except csv.Error as exc:  # line_num counts the lines read before the bad one
-                raise InvalidInput(f"{path}: row {reader.line_num + 1}: {exc}") from None
-    except FileNotFoundError:
-        raise InvalidInput(f"no such file: {path}") from None
-    except UnicodeDecodeError:
-        raise InvalidInput(f"{path} is not UTF-8 text; save it as 'CSV UTF-8'") from None
-    except OSError as exc:
-        raise InvalidInput(f"cannot read {path}: {exc.strerror or exc}") from None
-
-
-def _company_rows(path: str, reader: csv.DictReader[str]) -> list[dict[str, str]]:
-    """Validate header and rows so an error names the file's own row number (line)."""
-    columns = _csv_columns(path, reader.fieldnames)
-    rows: list[dict[str, str]] = []
-    first_seen: dict[str, int] = {}
-    for raw in reader:
-        number = reader.line_num
-        if None in raw:
-            raise InvalidInput(f"{path}: row {number} has more cells than the header has columns")
-        row = {column: raw[header] for header, column in columns.items() if raw[header] is not None}
-        if not any(v.strip() for v in row.values()):
-            continue  # spreadsheets export empty rows as a line of commas
-        try:
-            key = name_key(forms.company_from(row).name)
-        except InvalidInput as exc:
-            raise InvalidInput(f"{path}: row {number}: {exc}") from None
-        if key in first_seen:
-            raise InvalidInput(
-                f"{path}: row {number}: {row['name']!r} is already on row {first_seen[key]}"
-            )
-        first_seen[key] = number
-        rows.append(row)
-    return rows
-
-
-def _csv_columns(path: str, header: Sequence[str] | None) -> dict[str, str]:
-    """Header cell -> company field ('Hires-No-Degree' -> hires_no_degree); unknown ones refused."""
-    if not header:
-        raise InvalidInput(f"{path} is empty; the first row must name the columns (name, ...)")
-    columns: dict[str, str] = {}
-    for cell in header:
-        column = cell.strip().lower().replace("-", "_").replace(" ", "_")
-        if column not in forms.COMPANY_FIELDS:
-            known = ", ".join(forms.COMPANY_FIELDS)
-            raise InvalidInput(f"{path}: unknown column {cell!r} (columns: {known})")
-        if column in columns.values():
-            raise InvalidInput(f"{path}: column {cell!r} appears twice")
-        columns[cell] = column
-    if "name" not in columns.values():
-        raise InvalidInput(f"{path}: no 'name' column")
-    return columns
 
 
 # -- helpers -----------------------------------------------------------------------------
@@ -526,6 +801,20 @@ def _contact_values(args: argparse.Namespace) -> dict[str, str]:
     if args.role is not None:
         values["role"] = args.role
     return values
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    """'1 chat', '2 chats'."""
+    return f"{n} {one if n == 1 else many}"
+
+
+def _counts(counts: dict[str, int]) -> str:
+    """Rows per restored table as words, the profile left out."""
+    words = (("companies", "company"), ("contacts", "person", "people"), ("touches", "touch"),
+             ("chats", "chat"), ("postings", "posting"), ("connections", "connection"),
+             ("weights", "weight"))  # fmt: skip
+    parts = [_plural(counts[w[0]], w[1], w[-1] if len(w) == 3 else w[0]) for w in words]
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def _db_path(args: argparse.Namespace) -> str:
@@ -582,7 +871,8 @@ def _run(args: argparse.Namespace) -> None:
     db = Database.open(args.db)
     try:
         plugins = get_plugin_manager()
-        ws = Workspace(db.store(args.user), plugins, clock)
+        args.actor, store = _sign_in(db, args)
+        ws = Workspace(store, plugins, clock)
         args.run(ws, args)
         if args.scores:
             _warn(plugins)

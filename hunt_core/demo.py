@@ -11,12 +11,13 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Generic, TypeVar
 
+from hunt_core.cohort import OPERATOR, Member, RosterRow
 from hunt_core.errors import InvalidInput
 from hunt_core.models import Company, Contact, Profile, Touch
-from hunt_core.store import Store
+from hunt_core.store import Database, Store, name_key
 
 T = TypeVar("T")
 
@@ -34,6 +35,9 @@ class Weighted(Generic[T]):
 
 
 MAX_COMPANIES = 100_000
+MAX_STUDENTS = 5_000
+STUDENT_COMPANIES = (5, 50)  # each demo student's target list, fewest to most
+PEER_POOL = 20  # company names per demo student to draw from: a few peers share each one
 HUNT_DAYS = 56  # the demo hunt started eight weeks ago
 FOLLOW_UP_AFTER = 7.5  # days: a first message this old without a reply has a follow-up due
 
@@ -236,6 +240,99 @@ def load_demo(
         store.add_touches(built.touches)
         store.bulk_insert("chats", built.chats)
     return {"companies": len(targets), "contacts": len(people), "touches": len(built.touches)}
+
+
+def load_cohort(
+    db: Database,
+    *,
+    students: int,
+    seed: int = 0,
+    now: dt.datetime,
+    cohort: str = "Demo cohort",
+    companies: tuple[int, int] = STUDENT_COMPANIES,
+    actor: Member = OPERATOR,
+) -> dict[str, int]:
+    """Add a cohort to the roster (its students and an instructor), each student with a hunt.
+
+    The roster import checks actor's rights (admins and the operator) before any hunt is written.
+    """
+    if not 1 <= students <= MAX_STUDENTS:
+        raise InvalidInput(f"demo students must be between 1 and {MAX_STUDENTS}")
+    roster = _demo_roster(random.Random(seed), cohort, students)
+    cohorts = db.cohorts()
+    if any(cohorts.member_by_email(r.email) for r in roster[:2]):
+        raise InvalidInput(f"a demo cohort {cohort!r} is already on the roster; pick another name")
+    cohorts.import_roster(actor, roster, now)
+    hunts = [(r, _Builder(random.Random(f"{seed}:{r.email}"), now)) for r in roster[1:]]
+    # Students draw from one shared pool, so some target the same companies (peer counts).
+    pool = company_words(random.Random(seed), max(students * PEER_POOL, companies[1]))
+    lists = []
+    for _, built in hunts:
+        words = built.rng.sample(pool, built.rng.randint(*companies))
+        lists.append([built.company(*w) for w in words])
+    _number(db, "companies", lists)
+    people = [[p for c in cs for p in b.people(c)] for (_, b), cs in zip(hunts, lists, strict=True)]
+    _number(db, "contacts", people)
+    for (_, builder), persons in zip(hunts, people, strict=True):
+        for person in persons:
+            builder.outreach(person)
+    tables = _cohort_rows(hunts, lists, people)
+    db.bulk_load(tables)
+    return {
+        "students": students,
+        **{t: len(tables[t]) for t in ("companies", "contacts", "touches")},
+    }
+
+
+def _demo_roster(rng: random.Random, cohort: str, students: int) -> list[RosterRow]:
+    """An instructor, then students with distinct made-up names and addresses."""
+    domain = f"{_slug(cohort) or 'cohort'}.demo.example"
+    combos = len(FIRST_NAMES) * len(LAST_NAMES)
+    picks = rng.sample(range(combos), min(students, combos))
+    rows = [RosterRow(1, f"instructor@{domain}", "Morgan Reyes", "instructor", (cohort,))]
+    for n in range(students):
+        first, last = divmod(picks[n % combos], len(LAST_NAMES))
+        repeat = f" {n // combos + 1}" if n >= combos else ""
+        name = f"{FIRST_NAMES[first]} {LAST_NAMES[last]}{repeat}"
+        rows.append(RosterRow(n + 2, f"student{n + 1}@{domain}", name, "student", (cohort,)))
+    return rows
+
+
+def _number(db: Database, table: str, groups: list[list[Company]] | list[list[Contact]]) -> None:
+    """Give every row fresh ids from the table's sequence, so people can point at companies."""
+    rows = [row for group in groups for row in group]
+    for row, i in zip(rows, db.reserve_ids(table, len(rows)), strict=True):
+        row.id = i
+
+
+def _cohort_rows(
+    hunts: list[tuple[RosterRow, _Builder]],
+    lists: list[list[Company]],
+    people: list[list[Contact]],
+) -> dict[str, list[dict[str, Any]]]:
+    """Every demo student's rows, each naming its owner, ready for one bulk load."""
+    tables: dict[str, list[dict[str, Any]]] = {
+        t: [] for t in ("profiles", "companies", "contacts", "touches", "chats")
+    }
+    for (member, built), companies, persons in zip(hunts, lists, people, strict=True):
+        owner = {"owner": member.email}
+        tables["profiles"].append({**asdict(replace(PROFILE, name=member.name)), **owner})
+        tables["companies"] += [
+            {**asdict(c), "name_key": name_key(c.name), **owner} for c in companies
+        ]
+        tables["contacts"] += [
+            {**asdict(p), "name_key": name_key(p.name), **owner} for p in persons
+        ]
+        tables["touches"] += [{**_without_id(t), **owner} for t in built.touches]
+        tables["chats"] += [{**c, **owner} for c in built.chats]
+    return tables
+
+
+def _without_id(touch: Touch) -> dict[str, Any]:
+    """A touch's columns; the database numbers it."""
+    row = asdict(touch)
+    del row["id"]
+    return row
 
 
 def company_words(rng: random.Random, count: int) -> list[tuple[str, str, str]]:

@@ -15,3 +15,7 @@ class NotFound(HuntError):
 
 class DatabaseBusy(HuntError):
     """The database file is locked by another process."""
+
+
+class PermissionDenied(HuntError):
+    """The signed-in person may not read or change this; nothing was shown or written."""

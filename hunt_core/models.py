@@ -315,6 +315,10 @@ class Context:
     notes_left: int | None = None  # LinkedIn personalised notes left this month, None: no cap
     # store.name_key(company name) -> how many cohort peers also target it (never who)
     peer_counts: Mapping[str, int] = field(default_factory=dict)
+    # store.name_key(company name) -> grads of the user's program placed there, and (first, last)
+    # year; a company missing here has no placement data (unknown, not zero)
+    placements: Mapping[str, int] = field(default_factory=dict)
+    placement_years: Mapping[str, tuple[int, int]] = field(default_factory=dict)
     postings_by_company: Mapping[int, list[Posting]] = field(default_factory=dict)
     connections_by_company: Mapping[int, list[Connection]] = field(default_factory=dict)
 

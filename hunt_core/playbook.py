@@ -28,6 +28,15 @@ def _when(day: dt.date, today: dt.date) -> str:
     return {0: "today", 1: "tomorrow", -1: "yesterday"}.get(delta, day.isoformat())
 
 
+def _comments(s: Snapshot) -> Iterator[Step]:
+    for c in s.comments:
+        who = c.author or "Your instructor"
+        yield Step(
+            f"comment:{c.id}", 1, f"Your instructor commented on {c.company or 'your list'}",
+            f"{who}: {c.text}", "comment", c.company, None, c.company_id,
+        )  # fmt: skip
+
+
 def _thank_yous(s: Snapshot) -> Iterator[Step]:
     for c in s.contacts:
         if s.state(c) == "chat-held":
@@ -161,6 +170,7 @@ def _profile(s: Snapshot) -> Iterator[Step]:
 # The guide's order and urgency: what is time-sensitive first, then the next build-up step.
 ORDER = (
     _profile,
+    _comments,
     _thank_yous,
     _chat_preps,
     _follow_ups,

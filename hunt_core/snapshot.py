@@ -9,6 +9,7 @@ from functools import cached_property
 from typing import TypeVar
 
 from hunt_core import outreach
+from hunt_core.cohort import Comment
 from hunt_core.models import (
     Channel,
     Chat,
@@ -44,6 +45,9 @@ class Snapshot:
     plugins: Plugins
     postings: list[Posting] = field(default_factory=list)
     connections: list[Connection] = field(default_factory=list)  # those at a target company
+    peer_counts: dict[str, int] = field(default_factory=dict)  # cohort mode: see Store
+    placements: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # n, first, last
+    comments: list[Comment] = field(default_factory=list)  # instructor comments not yet seen
 
     @property
     def today(self) -> dt.date:
@@ -60,6 +64,9 @@ class Snapshot:
             notes_left=outreach.notes_left(self.profile, self.notes_used),
             postings_by_company=_group(self.postings),
             connections_by_company=_group(self.connections),
+            peer_counts=self.peer_counts,
+            placements={k: n for k, (n, _, _) in self.placements.items()},
+            placement_years={k: (first, last) for k, (_, first, last) in self.placements.items()},
         )
 
     def state(self, contact: Contact) -> str:
@@ -131,9 +138,10 @@ def take(store: Store, plugins: Plugins, now: dt.datetime) -> Snapshot:
     """Read one user's hunt from the store; scoring happens lazily on first use."""
     today = now.date()
     used = store.notes_used(outreach.month_start(today), outreach.next_month_start(today))
+    profile = store.profile()
     return Snapshot(
         now=now,
-        profile=store.profile(),
+        profile=profile,
         companies=store.companies(),
         contacts=store.contacts(),
         activity={k: Activity.of(v) for k, v in store.activity().items()},
@@ -143,4 +151,7 @@ def take(store: Store, plugins: Plugins, now: dt.datetime) -> Snapshot:
         plugins=plugins,
         postings=store.postings(),
         connections=store.connections(linked_only=True),
+        peer_counts=store.peer_counts(),
+        placements=store.placements(profile.program),
+        comments=store.comments(unseen=True),
     )

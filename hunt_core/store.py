@@ -9,7 +9,7 @@ import os
 import re
 import tempfile
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, fields
 from pathlib import Path
@@ -18,7 +18,30 @@ from typing import Any, TypeVar
 import duckdb
 import platformdirs
 
-from hunt_core.errors import DatabaseBusy, HuntError, InvalidInput, NotFound
+from hunt_core.cohort import (
+    MIN_GROUP,
+    ON_TIME_DAYS,
+    OPERATOR,
+    Comment,
+    LeaderRow,
+    Member,
+    Placement,
+    RosterRow,
+    clean_alias,
+    clean_comment,
+    leader_row,
+    may_comment,
+    may_import_placements,
+    may_read,
+    window,
+)
+from hunt_core.errors import (
+    DatabaseBusy,
+    HuntError,
+    InvalidInput,
+    NotFound,
+    PermissionDenied,
+)
 from hunt_core.models import (
     ANSWER_KINDS,
     OUTREACH_KINDS,
@@ -70,6 +93,14 @@ _CHAT = _columns(Chat)
 _POSTING = _columns(Posting)
 _CONNECTION = _columns(Connection)
 _PROFILE = [f.name for f in fields(Profile)]
+# Tables whose rows carry an owner and may be loaded in bulk.
+_OWNED = ("companies", "contacts", "touches", "chats", "postings", "connections", "profiles")
+_SEQUENCES = {
+    "companies": "company_ids",
+    "contacts": "contact_ids",
+    "touches": "touch_ids",
+    "chats": "chat_ids",
+}
 
 
 class Database:
@@ -157,15 +188,56 @@ class Database:
         store.ensure_user()
         return store
 
+    # -- cohorts (operator level: whoever holds the Database holds the file) -------------
+
+    def cohorts(self, con: duckdb.DuckDBPyConnection | None = None) -> Cohorts:
+        """The rights-checked cohort API over one connection (a cursor per session thread)."""
+        return Cohorts(con or self.con)
+
+    def reserve_ids(self, table: str, count: int) -> list[int]:
+        """count fresh ids for companies, contacts, touches or chats, for bulk loads."""
+        sequence = _SEQUENCES[table]  # a fixed name, never user input
+        rows = self.con.execute(f"SELECT nextval('{sequence}') FROM range(?)", [count]).fetchall()
+        return [i for (i,) in rows]
+
+    def bulk_load(self, tables: Mapping[str, Sequence[dict[str, Any]]]) -> None:
+        """Insert rows of many owners (each row names its owner) in one transaction: demos."""
+        if set(tables) - set(_OWNED):
+            raise ValueError(f"bulk load into {sorted(set(tables) - set(_OWNED))} is not allowed")
+        self.con.begin()
+        try:
+            for table, rows in tables.items():
+                _bulk_insert(self.con, table, rows)
+            self.con.commit()
+        except BaseException:
+            self.con.rollback()
+            raise
+
+    def replay_touches(self, copies: int, days: int) -> int:
+        """Repeat every student's touches copies times, each copy days further back: history."""
+        self.con.execute(
+            "INSERT INTO touches (owner, contact_id, kind, channel, happened_at, text) "
+            "SELECT t.owner, t.contact_id, t.kind, t.channel, "
+            "t.happened_at - to_days(CAST(n.i * ? AS INTEGER)), t.text "
+            "FROM touches t JOIN members m ON m.owner = t.owner AND m.role = 'student', "
+            "range(1, ? + 1) n(i)",
+            [days, copies],
+        )
+        row = self.con.execute("SELECT count(*) FROM touches").fetchone()
+        return int(row[0]) if row else 0
+
 
 class Store:
     """Every query for one owner; nothing here can read or write another owner's rows."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, owner: str) -> None:
+    def __init__(
+        self, con: duckdb.DuckDBPyConnection, owner: str, *, read_only: bool = False
+    ) -> None:
         if not owner:
             raise InvalidInput("user must not be empty")
         self.con = con
         self.owner = owner
+        self.read_only = read_only
         self._depth = 0
 
     # -- plumbing ------------------------------------------------------------------------
@@ -173,6 +245,7 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """One write, all or nothing; nested calls join the outer transaction."""
+        self._writable()
         if self._depth:
             self._depth += 1
             try:
@@ -191,6 +264,11 @@ class Store:
         finally:
             self._depth = 0
 
+    def _writable(self) -> None:
+        """Refuse any write through a read-only store (an instructor viewing a student)."""
+        if self.read_only:
+            raise PermissionDenied("this hunt is read-only for you: only its owner can change it")
+
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         return self.con.execute(sql, [self.owner, *params]).fetchall()
 
@@ -199,38 +277,17 @@ class Store:
 
     def ensure_user(self, name: str = "") -> None:
         """Create this owner's user row if it is missing."""
+        self._writable()
         self.con.execute(
             "INSERT INTO users (id, name) VALUES (?, ?) ON CONFLICT DO NOTHING", [self.owner, name]
         )
 
     def bulk_insert(self, table: str, rows: Sequence[dict[str, Any]]) -> None:
         """Insert many rows at once through a temporary NDJSON file (executemany is slow)."""
-        if not rows:
-            return
-        if table not in {"companies", "contacts", "touches", "chats", "postings", "connections"}:
+        self._writable()
+        if table not in _OWNED:
             raise ValueError(f"bulk insert into {table!r} is not allowed")
-        types = {
-            name: kind
-            for name, kind in self.con.execute(
-                "SELECT column_name, data_type FROM information_schema.columns "
-                "WHERE table_name = ?",
-                [table],
-            ).fetchall()
-        }
-        names = list(rows[0])
-        spec = "{" + ", ".join(f"'{n}': '{types[n]}'" for n in names) + "}"
-        with tempfile.TemporaryDirectory(prefix="hunt-") as tmp:
-            path = Path(tmp) / "rows.ndjson"
-            with path.open("w", encoding="utf-8") as out:
-                for row in rows:
-                    out.write(json.dumps({**row, "owner": self.owner}, default=str) + "\n")
-            cols = ", ".join(["owner", *names])
-            # Table and column names come from the schema above, never from user input.
-            self.con.execute(
-                f"INSERT INTO {table} ({cols}) SELECT {cols} FROM read_json(?, "
-                f"columns={spec[:-1]}, 'owner': 'VARCHAR'}}, format='newline_delimited')",
-                [str(path)],
-            )
+        _bulk_insert(self.con, table, [{**row, "owner": self.owner} for row in rows])
 
     # -- profile -------------------------------------------------------------------------
 
@@ -651,7 +708,441 @@ class Store:
                 [self.owner, step_key, until],
             )
 
+    # -- cohorts: instructor comments, peers, placements ---------------------------------
+
+    def comments(self, *, unseen: bool = False) -> list[Comment]:
+        """Instructor comments on this owner's list, oldest first; unseen: only new ones."""
+        rows = self._rows(
+            "SELECT m.id, coalesce(a.name, ''), m.company_id, c.name, m.text, m.created_at, "
+            "m.seen_at FROM comments m LEFT JOIN members a ON a.owner = m.author "
+            "LEFT JOIN companies c ON c.owner = m.owner AND c.id = m.company_id "
+            "WHERE m.owner = ? AND (m.company_id IS NULL OR c.id IS NOT NULL) "
+            "AND (NOT ? OR m.seen_at IS NULL) ORDER BY m.created_at, m.id",
+            [unseen],
+        )
+        return [Comment(*r) for r in rows]
+
+    def mark_comments_seen(self, ids: Sequence[int], now: dt.datetime) -> None:
+        """Note that this owner has read these comments."""
+        with self.transaction():
+            self.con.execute(
+                "UPDATE comments SET seen_at = ? WHERE owner = ? AND seen_at IS NULL "
+                "AND id IN (SELECT unnest(?::BIGINT[]))",
+                [now, self.owner, list(ids)],
+            )
+
+    def peer_counts(self) -> dict[str, int]:
+        """name_key -> how many other students of this student's cohort target that company.
+
+        Empty (unknown) unless this owner is a student of a cohort of at least MIN_GROUP
+        students, so a count never points at one classmate.
+        """
+        rows = self._rows(
+            """
+            WITH mine AS (
+                SELECT mc.cohort FROM members m JOIN member_cohorts mc ON mc.owner = m.owner
+                WHERE m.owner = $1 AND m.role = 'student' AND m.active
+            ), peers AS (
+                SELECT mc.owner FROM member_cohorts mc JOIN members m ON m.owner = mc.owner
+                WHERE mc.cohort IN (SELECT cohort FROM mine) AND m.role = 'student' AND m.active
+            )
+            SELECT k.name_key, count(DISTINCT c.owner)
+            FROM companies k LEFT JOIN companies c ON c.name_key = k.name_key
+                AND c.owner <> $1 AND c.owner IN (SELECT owner FROM peers)
+            WHERE k.owner = $1 AND (SELECT count(*) FROM peers) >= $2
+            GROUP BY k.name_key
+            """,
+            [MIN_GROUP],
+        )
+        return dict(rows)
+
+    def placements(self, program: str) -> dict[str, tuple[int, int, int]]:
+        """name_key of this owner's companies -> (grads of program placed, first, last year)."""
+        rows = self._rows(
+            "SELECT company_key, count(*), min(year), max(year) FROM placements "
+            "WHERE company_key IN (SELECT name_key FROM companies WHERE owner = ?) "
+            "AND program_key = ? GROUP BY company_key",
+            [name_key(program)],
+        )
+        return {key: (n, first, last) for key, n, first, last in rows}
+
 
 def _values(obj: Any, columns: list[str]) -> dict[str, Any]:
     """The named attributes of a dataclass instance as a dict."""
     return {c: getattr(obj, c) for c in columns}
+
+
+def _bulk_insert(
+    con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[dict[str, Any]]
+) -> None:
+    """Insert many rows at once through a temporary NDJSON file (executemany is slow)."""
+    if not rows:
+        return
+    types = dict(
+        con.execute(
+            "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ?",
+            [table],
+        ).fetchall()
+    )
+    names = list(rows[0])
+    spec = "{" + ", ".join(f"'{n}': '{types[n]}'" for n in names) + "}"
+    with tempfile.TemporaryDirectory(prefix="hunt-") as tmp:
+        path = Path(tmp) / "rows.ndjson"
+        with path.open("w", encoding="utf-8") as out:
+            for row in rows:
+                out.write(json.dumps(row, default=str) + "\n")
+        cols = ", ".join(names)
+        # Table and column names come from the schema above, never from user input.
+        con.execute(
+            f"INSERT INTO {table} ({cols}) SELECT {cols} FROM read_json(?, columns={spec}, "
+            "format='newline_delimited')",
+            [str(path)],
+        )
+
+
+# -- cohorts ---------------------------------------------------------------------------------
+
+# {where} is one of the fixed conditions below, never user input.
+_MEMBERS = """
+    SELECT m.owner, m.email, m.name, m.role,
+        coalesce(list(mc.cohort ORDER BY mc.cohort) FILTER (WHERE mc.cohort IS NOT NULL), []),
+        m.alias, m.opt_out
+    FROM members m LEFT JOIN member_cohorts mc ON mc.owner = m.owner
+    WHERE {where}
+    GROUP BY m.owner, m.email, m.name, m.role, m.alias, m.opt_out
+    ORDER BY m.name, m.email
+"""
+_IN_COHORTS = "m.owner IN (SELECT owner FROM member_cohorts WHERE list_contains(?, cohort))"
+
+# One query per board: per-person touch counts, summed per student, with their full role mixes.
+_LEADERBOARD = """
+WITH roster AS (
+    SELECT m.owner, CASE WHEN m.alias <> '' THEN m.alias ELSE m.name END AS name, mc.cohort
+    FROM members m JOIN member_cohorts mc ON mc.owner = m.owner
+    WHERE m.role = 'student' AND m.active AND NOT m.opt_out
+        AND ($cohort IS NULL OR mc.cohort = $cohort)
+), people AS (
+    SELECT t.owner, t.contact_id,
+        count(*) FILTER (WHERE list_contains($outreach, t.kind)
+            AND t.happened_at >= $since AND t.happened_at < $until) AS sent,
+        min(t.happened_at) FILTER (WHERE list_contains($outreach, t.kind)) AS first_sent,
+        min(t.happened_at) FILTER (WHERE t.kind = 'follow-up'
+            AND t.happened_at >= $since AND t.happened_at < $until) AS followed,
+        count(*) FILTER (WHERE t.kind = 'chat-held'
+            AND t.happened_at >= $since AND t.happened_at < $until) AS held,
+        count(*) FILTER (WHERE t.kind = 'thank-you'
+            AND t.happened_at >= $since AND t.happened_at < $until) AS thanked,
+        count(*) FILTER (WHERE t.kind = 'referral'
+            AND t.happened_at >= $since AND t.happened_at < $until) AS referred
+    FROM touches t WHERE t.owner IN (SELECT owner FROM roster)
+    GROUP BY t.owner, t.contact_id
+), activity AS (
+    SELECT owner, sum(sent) AS sent,
+        count(*) FILTER (WHERE followed >= first_sent
+            AND followed <= first_sent + to_days(CAST($on_time AS INTEGER))) AS on_time,
+        sum(held) AS held, sum(thanked) AS thanked, sum(referred) AS referred
+    FROM people GROUP BY owner
+), mixes AS (
+    -- a company's mix is complete when its last missing role was first added
+    SELECT owner, count(*) AS full FROM (
+        SELECT owner, greatest(
+            min(created_at) FILTER (WHERE role = 'developer'),
+            min(created_at) FILTER (WHERE role = 'manager'),
+            min(created_at) FILTER (WHERE role = 'recruiter')) AS complete
+        FROM contacts WHERE owner IN (SELECT owner FROM roster)
+        GROUP BY owner, company_id
+        HAVING bool_or(role = 'developer') AND bool_or(role = 'manager')
+            AND bool_or(role = 'recruiter')
+    ) WHERE complete >= $since AND complete < $until GROUP BY owner
+)
+SELECT r.name, r.cohort, coalesce(a.sent, 0), coalesce(a.on_time, 0), coalesce(a.held, 0),
+    coalesce(a.thanked, 0), coalesce(x.full, 0), coalesce(a.referred, 0)
+FROM roster r LEFT JOIN activity a ON a.owner = r.owner LEFT JOIN mixes x ON x.owner = r.owner
+ORDER BY 3 DESC, 4 DESC, 5 DESC, r.name, r.cohort
+"""
+
+
+class Cohorts:
+    """The roster, sign-in, rights and cohort-wide reads over one connection.
+
+    Every method that acts for someone takes the acting Member and re-reads it from the roster,
+    so rights always follow the current roster, never a stale object.
+    """
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """All or nothing."""
+        self.con.begin()
+        try:
+            yield
+            self.con.commit()
+        except BaseException:
+            self.con.rollback()
+            raise
+
+    def _members(self, where: str, params: Sequence[Any] = ()) -> list[Member]:
+        """Active members matching one fixed condition."""
+        return self._members_any(f"m.active AND {where}", params)
+
+    def _members_any(self, where: str, params: Sequence[Any] = ()) -> list[Member]:
+        """Members matching one fixed condition, removed ones too."""
+        rows = self.con.execute(_MEMBERS.format(where=where), list(params)).fetchall()
+        return [Member(o, e, n, r, tuple(c), a, x) for o, e, n, r, c, a, x in rows]
+
+    def _fresh(self, actor: Member) -> Member:
+        """The actor as the roster has them now; PermissionDenied when no longer on it."""
+        if actor is OPERATOR:
+            return actor
+        member = self.member(actor.owner)
+        if member is None:
+            raise PermissionDenied("you are not on the roster; ask your instructor")
+        return member
+
+    def _own(self, actor: Member) -> Member:
+        """The actor, who must be a roster member (not the operator)."""
+        member = self._fresh(actor)
+        if member is OPERATOR:
+            raise PermissionDenied("only people on the roster have a roster row")
+        return member
+
+    # -- the roster ----------------------------------------------------------------------
+
+    def has_roster(self) -> bool:
+        """True once anyone was ever put on the roster: cohort mode."""
+        row = self.con.execute("SELECT count(*) FROM members").fetchone()
+        return bool(row and row[0])
+
+    def member(self, owner: str) -> Member | None:
+        """The active member with this data key."""
+        found = self._members("m.owner = ?", [owner])
+        return found[0] if found else None
+
+    def member_by_email(self, email: str) -> Member | None:
+        """The active member with this email (any case)."""
+        found = self._members("m.email = ?", [email.strip().lower()])
+        return found[0] if found else None
+
+    def roster(self, actor: Member) -> list[Member]:
+        """Admins: everyone; instructors: the members of their cohorts; students: refused."""
+        viewer = self._fresh(actor)
+        if viewer.role == "admin":
+            return self._members("true")
+        if viewer.role == "instructor":
+            return self._members(_IN_COHORTS, [list(viewer.cohorts)])
+        raise PermissionDenied("only instructors and admins see the roster")
+
+    def students(self, actor: Member) -> list[Member]:
+        """The students whose hunts actor may read: an instructor's cohorts, else none."""
+        viewer = self._fresh(actor)
+        if viewer.role != "instructor":
+            return []
+        return self._members(f"m.role = 'student' AND {_IN_COHORTS}", [list(viewer.cohorts)])
+
+    def import_roster(
+        self, actor: Member, rows: Sequence[RosterRow], now: dt.datetime
+    ) -> tuple[int, int]:
+        """Add or update members by email, all or nothing: (added, updated).
+
+        Admins may list anyone; instructors only students of their own cohorts. A member's
+        data key is set when first added and kept when their name, role or cohort changes.
+        """
+        viewer = self._fresh(actor)
+        known = dict(
+            self.con.execute(
+                "SELECT email, owner FROM members WHERE list_contains(?, email)",
+                [[r.email for r in rows]],
+            ).fetchall()
+        )
+        if viewer.role != "admin":
+            self._check_instructor_rows(viewer, rows, known)
+        owners = [known.get(r.email, r.email) for r in rows]
+        with self._transaction():
+            self.con.execute(
+                "INSERT INTO members (owner, email, name, role, added_at) "
+                "SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), "
+                "unnest(?::VARCHAR[]), ? ON CONFLICT (owner) DO UPDATE SET "
+                "name = excluded.name, role = excluded.role, active = true",
+                [owners, [r.email for r in rows], [r.name for r in rows],
+                 [r.role for r in rows], now],
+            )  # fmt: skip
+            self.con.execute("DELETE FROM member_cohorts WHERE list_contains(?, owner)", [owners])
+            pairs = [(o, c) for o, r in zip(owners, rows, strict=True) for c in r.cohorts]
+            self.con.execute(
+                "INSERT INTO member_cohorts SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[])",
+                [[o for o, _ in pairs], [c for _, c in pairs]],
+            )
+        added = sum(1 for r in rows if r.email not in known)
+        return added, len(rows) - added
+
+    def _check_instructor_rows(
+        self, viewer: Member, rows: Sequence[RosterRow], known: dict[str, str]
+    ) -> None:
+        """Instructors add and change students of their own cohorts, nobody else."""
+        if viewer.role != "instructor":
+            raise PermissionDenied("only instructors and admins import the roster")
+        mine = set(viewer.cohorts)
+        held = {
+            m.owner: m
+            for m in self._members_any("list_contains(?, m.owner)", [list(known.values())])
+        }
+        for row in rows:
+            old = held.get(known.get(row.email, ""))
+            ours = row.role == "student" and set(row.cohorts) <= mine
+            if not ours or (old and not (old.role == "student" and set(old.cohorts) <= mine)):
+                raise PermissionDenied(
+                    f"row {row.line}: instructors list students of their own cohorts only "
+                    f"({', '.join(viewer.cohorts)})"
+                )
+
+    def remove_member(self, actor: Member, email: str) -> None:
+        """Take someone off the roster (their data stays; re-adding them restores it)."""
+        viewer = self._fresh(actor)
+        target = self.member_by_email(email)
+        if target is None:
+            raise NotFound(f"{email} is not on the roster")
+        if viewer.role != "admin" and not may_comment(viewer, target):
+            raise PermissionDenied("only admins, or instructors of a student's cohort, remove")
+        self.con.execute("UPDATE members SET active = false WHERE owner = ?", [target.owner])
+
+    def set_alias(self, actor: Member, alias: str) -> str:
+        """Set (or with '' clear) the name the actor shows on leaderboards."""
+        me = self._own(actor)
+        text = clean_alias(alias)
+        taken = self.con.execute(
+            "SELECT count(*) FROM members WHERE owner <> ? "
+            "AND (lower(alias) = lower(?) OR lower(name) = lower(?))",
+            [me.owner, text, text],
+        ).fetchone()
+        if text and taken and taken[0]:
+            raise InvalidInput(f"the name {text!r} is taken on the roster; pick another")
+        self.con.execute("UPDATE members SET alias = ? WHERE owner = ?", [text, me.owner])
+        return text
+
+    def set_opt_out(self, actor: Member, opt_out: bool) -> None:
+        """Leave (True) or rejoin (False) the leaderboards."""
+        me = self._own(actor)
+        self.con.execute("UPDATE members SET opt_out = ? WHERE owner = ?", [opt_out, me.owner])
+
+    # -- sign-in -------------------------------------------------------------------------
+
+    def member_for_identity(
+        self,
+        issuer: str,
+        subject: str,
+        email: str | None,
+        *,
+        email_verified: bool = True,
+        now: dt.datetime | None = None,
+    ) -> Member | None:
+        """Who an OIDC sign-in is: by (issuer, subject) once bound, else None if not allowed.
+
+        The first sign-in binds the member whose roster email matches the verified email;
+        later ones ignore the email. A member already bound to another sign-in is not
+        taken over by a new one with the same email (an admin may unbind them).
+        """
+        if not issuer or not subject:
+            return None
+        row = self.con.execute(
+            "SELECT owner FROM identities WHERE issuer = ? AND subject = ?", [issuer, subject]
+        ).fetchone()
+        if row:
+            return self.member(row[0])
+        member = self.member_by_email(email or "") if email_verified and email else None
+        if member is None:
+            return None
+        try:
+            self.con.execute(
+                "INSERT INTO identities VALUES (?, ?, ?, ?, ?)",
+                [issuer, subject, member.owner, member.email, now or dt.datetime.now()],
+            )
+        except duckdb.ConstraintException:
+            return None  # this member signs in with another identity
+        return member
+
+    def unbind(self, actor: Member, email: str) -> None:
+        """Let a member bind a new sign-in (a lost account): admins only."""
+        if self._fresh(actor).role != "admin":
+            raise PermissionDenied("only admins reset a member's sign-in")
+        target = self.member_by_email(email)
+        if target is None:
+            raise NotFound(f"{email} is not on the roster")
+        self.con.execute("DELETE FROM identities WHERE owner = ?", [target.owner])
+
+    # -- access --------------------------------------------------------------------------
+
+    def open_for(self, actor: Member, owner: str | None = None) -> Store:
+        """The actor's own Store, or read-only the Store of a student they may see."""
+        viewer = self._fresh(actor)
+        if owner is None or owner == viewer.owner:
+            store = Store(self.con, viewer.owner)
+            store.ensure_user(viewer.name)
+            return store
+        target = self.member(owner)
+        if target is None or not may_read(viewer, target):
+            raise PermissionDenied("you may not see that hunt")
+        return Store(self.con, target.owner, read_only=True)
+
+    def add_comment(
+        self,
+        actor: Member,
+        student: str,
+        company_id: int | None,
+        text: str,
+        now: dt.datetime,
+    ) -> int:
+        """An instructor's comment on a student's list (company_id None) or one company."""
+        viewer = self._fresh(actor)
+        target = self.member(student)
+        if target is None or not may_comment(viewer, target):
+            raise PermissionDenied("only instructors of a student's cohort comment on their list")
+        body = clean_comment(text)
+        if company_id is not None:
+            Store(self.con, target.owner, read_only=True).company_by_id(company_id)
+        row = self.con.execute(
+            "INSERT INTO comments (owner, author, company_id, text, created_at) "
+            "VALUES (?, ?, ?, ?, ?) RETURNING id",
+            [target.owner, viewer.owner, company_id, body, now],
+        ).fetchone()
+        return int(row[0]) if row else 0
+
+    # -- leaderboards and placements ----------------------------------------------------
+
+    def leaderboard(
+        self, actor: Member, *, now: dt.datetime, week: bool = False, cohort: str | None = None
+    ) -> list[LeaderRow]:
+        """Per student (alias or name; opted-out students left out), most messages first."""
+        self._fresh(actor)
+        since, until = window(now, week)
+        rows = self.con.execute(
+            _LEADERBOARD,
+            {
+                "cohort": cohort,
+                "since": since,
+                "until": until,
+                "outreach": sorted(OUTREACH_KINDS),
+                "on_time": ON_TIME_DAYS,
+            },
+        ).fetchall()
+        return [leader_row(r) for r in rows]
+
+    def import_placements(self, actor: Member, rows: Sequence[Placement], now: dt.datetime) -> int:
+        """Make the placements of each program in rows exactly those rows, all or nothing."""
+        viewer = self._fresh(actor)
+        if not may_import_placements(viewer):
+            raise PermissionDenied("only instructors and admins import placements")
+        programs = sorted({name_key(p.program) for p in rows})
+        with self._transaction():
+            self.con.execute(
+                "DELETE FROM placements WHERE list_contains(?, program_key)", [programs]
+            )
+            self.con.execute(
+                "INSERT INTO placements SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), "
+                "unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::INTEGER[]), ?, ?",
+                [[p.program for p in rows], [name_key(p.program) for p in rows],
+                 [p.company for p in rows], [name_key(p.company) for p in rows],
+                 [p.year for p in rows], viewer.owner, now],
+            )  # fmt: skip
+        return len(rows)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hunt_core import forms, outreach, playbook, snapshot
 from hunt_core.errors import InvalidInput
@@ -23,6 +23,12 @@ from hunt_core.models import (
 )
 from hunt_core.plugins import Plugins
 from hunt_core.store import Store
+
+if TYPE_CHECKING:
+    import httpx
+
+    from hunt_core.importers.jobboards import JobsSummary
+    from hunt_core.importers.linkedin import LinkedInSummary, Progress
 
 Clock = Callable[[], dt.datetime]
 
@@ -106,7 +112,10 @@ class Workspace:
 
     def add_company(self, values: Mapping[str, Any]) -> Company:
         """Add a target company from text fields."""
-        return self.store.add_company(forms.company_from(values))
+        with self.store.transaction():
+            company = self.store.add_company(forms.company_from(values))
+            self._relink()
+        return company
 
     def add_companies(self, rows: list[Mapping[str, Any]]) -> list[Company]:
         """Add many companies at once; a bad row names itself and nothing is written."""
@@ -116,15 +125,20 @@ class Workspace:
                 companies.append(forms.company_from(row))
             except InvalidInput as exc:
                 raise InvalidInput(f"row {number}: {exc}") from None
-        try:
-            return self.store.add_companies(companies)
-        except InvalidInput as exc:
-            raise InvalidInput(f"import refused: {exc}") from None
+        with self.store.transaction():
+            try:
+                added = self.store.add_companies(companies)
+            except InvalidInput as exc:
+                raise InvalidInput(f"import refused: {exc}") from None
+            self._relink()
+        return added
 
     def edit_company(self, name: str, values: Mapping[str, Any]) -> Company:
         """Change the given fields of a company."""
         company = forms.company_from(values, self.store.company(name))
-        self.store.update_company(company)
+        with self.store.transaction():
+            self.store.update_company(company)
+            self._relink()
         return company
 
     def add_contact(self, company: str, values: Mapping[str, Any]) -> Contact:
@@ -197,6 +211,54 @@ class Workspace:
         if days < 1:
             raise InvalidInput("snooze for at least one day")
         self.store.snooze(step_key, self.clock() + dt.timedelta(days=days))
+
+    def import_jobs(
+        self,
+        company: str,
+        *,
+        greenhouse: str | None = None,
+        lever: str | None = None,
+        ashby: str | None = None,
+        file: bytes | None = None,
+        client: httpx.Client | None = None,
+    ) -> JobsSummary:
+        """Replace a company's postings from one job board, fetched or from a saved answer."""
+        # httpx takes ~60 ms to import; only job imports need it, so it loads here.
+        from hunt_core.importers import jobboards
+
+        boards = {"greenhouse": greenhouse, "lever": lever, "ashby": ashby}
+        given = [source for source, token in boards.items() if token is not None]
+        if len(given) + (file is not None) != 1:
+            raise InvalidInput("give exactly one of a Greenhouse, Lever or Ashby board, or a file")
+        target = self.store.company(company)
+        if file is not None:
+            payload = jobboards.load(file)
+            source = jobboards.detect(payload)
+        else:
+            source = given[0]
+            payload = jobboards.fetch(source, boards[source] or "", client=client)
+        return jobboards.import_jobs(self.store, target, source, payload, self.clock())
+
+    def import_linkedin(
+        self,
+        data: bytes,
+        *,
+        progress: Progress | None = None,
+        add_people: bool = False,
+        source: str = "Connections.csv",
+    ) -> LinkedInSummary:
+        """Import LinkedIn's Connections.csv: link people to targets, offer them, suggest more."""
+        from hunt_core.importers import linkedin  # rapidfuzz loads only for LinkedIn matching
+
+        return linkedin.import_linkedin(
+            self.store, data, progress=progress, add_people=add_people, source=source
+        )
+
+    def _relink(self) -> None:
+        """Re-match LinkedIn connections to the target companies after those changed."""
+        from hunt_core.importers import linkedin
+
+        linkedin.relink(self.store)
 
 
 def _strings(value: Any) -> list[str]:

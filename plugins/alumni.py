@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from hunt_core import Criterion, Signal, hookimpl
-from hunt_core.models import Company, Profile
+from hunt_core.models import Company, Context, Profile
+from hunt_core.store import name_key
 
 KEY = "alumni"
 _POINTS = {0: 0.0, 1: 0.8, 2: 0.9}
@@ -25,12 +26,18 @@ def hunt_criteria() -> list[Criterion]:
 
 
 @hookimpl
-def hunt_score_company(company: Company, profile: Profile) -> Signal:
-    """More points the more grads of your program the company has hired (3 or more: 1.0)."""
+def hunt_score_company(company: Company, profile: Profile, context: Context) -> Signal:
+    """More points the more grads of your program the company has hired (3 or more: 1.0).
+
+    What you entered wins; else the program's alumni placements table, else unknown.
+    """
     program = profile.program.strip()
     grads = f"{program} grads" if program else "grads of your program"
     hired = company.alumni_hired
     if hired is None:
+        placed = _placed(company, program, context)
+        if placed:
+            return placed
         where = f"the {program} alumni Slack" if program else "your program's alumni Slack"
         return Signal(
             KEY, None, f"unknown: check {where} or LinkedIn for {grads} at {company.name}"
@@ -49,4 +56,22 @@ def hunt_score_company(company: Company, profile: Profile) -> Signal:
         f"{company.name} has hired {hired} {grad}",
         evidence="company.alumni_hired",
         pitch=f"I know you've hired {grads} before" if program else "",
+    )
+
+
+def _placed(company: Company, program: str, context: Context) -> Signal | None:
+    """A verdict from the alumni placements table, None when it lists none there."""
+    key = name_key(company.name)
+    placed = context.placements.get(key, 0)
+    if not placed or not program:
+        return None
+    first, last = context.placement_years.get(key, (0, 0))
+    years = f"{first}" if first == last else f"{first}-{last}"
+    grads = f"{program} grad was" if placed == 1 else f"{program} grads were"
+    return Signal(
+        KEY,
+        _POINTS.get(placed, 1.0),
+        f"{placed} {grads} placed at {company.name} ({years})",
+        evidence="alumni placements",
+        pitch=f"I know you've hired {program} grads before",
     )

@@ -8,14 +8,14 @@ from hunt_core import Criterion, Signal, hookimpl
 from hunt_core.models import Company
 
 KEY = "growth"
-_ENTRY = re.compile(
+ENTRY = re.compile(
     r"\b(?:junior|jr|entry[- ]level|entry|apprentice(?:ship)?|new[- ]grad(?:uate)?|graduate"
     r"|interns?(?:hip)?|trainee|early[- ]career"
     r"|associate(?!\s+(?:director|vice|vp|principal|partner|general|manager))"
     r"|(?:engineer|developer|programmer)\s+(?:i|1)(?![\w-]))\b",
     re.IGNORECASE,
 )
-_GROWTH = re.compile(
+GROWTH = re.compile(
     r"\b(?:senior|sr|staff|principal|lead|head of|director|vp|vice president"
     r"|engineering manager|recruit(?:er|ing|ment)|talent|hr|hrbp|human resources"
     r"|people (?:ops|operations|partner))\b",
@@ -41,7 +41,7 @@ def hunt_criteria() -> list[Criterion]:
     ]
 
 
-def _quote(titles: list[str]) -> str:
+def quote(titles: list[str]) -> str:
     """'A' or 'A' (and 2 more)."""
     more = f" (and {len(titles) - 1} more)" if len(titles) > 1 else ""
     return f"'{titles[0]}'{more}"
@@ -53,22 +53,22 @@ def hunt_score_company(company: Company) -> Signal:
     roles = [r for r in company.open_roles if r.strip()]
     if not roles:
         return Signal(KEY, None, f"unknown: check {company.name}'s careers page for open roles")
-    entry = [r for r in roles if _ENTRY.search(r)]
-    growth = [r for r in roles if r not in entry and _GROWTH.search(r)]
+    entry = [r for r in roles if ENTRY.search(r)]
+    growth = [r for r in roles if r not in entry and GROWTH.search(r)]
     if entry and growth:
         return Signal(
             KEY,
             1.0,
-            f"posting {_quote(entry)} is entry level, and {_quote(growth)} signals growth",
+            f"posting {quote(entry)} is entry level, and {quote(growth)} signals growth",
             evidence="company.open_roles",
         )
     if entry:
         return Signal(
-            KEY, 1.0, f"posting {_quote(entry)} is entry level", evidence="company.open_roles"
+            KEY, 1.0, f"posting {quote(entry)} is entry level", evidence="company.open_roles"
         )
     if growth:
         return Signal(
-            KEY, 0.8, f"posting {_quote(growth)} signals growth", evidence="company.open_roles"
+            KEY, 0.8, f"posting {quote(growth)} signals growth", evidence="company.open_roles"
         )
     return Signal(
         KEY,

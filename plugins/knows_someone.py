@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from hunt_core import Criterion, Signal, hookimpl
-from hunt_core.models import Company, Context
+from hunt_core.models import Company, Connection, Context
 
 KEY = "knows_someone"
+# A LinkedIn connection may be someone you never spoke to: a real "In", but a weaker one than a
+# person you know, who counts fully.
+CONNECTION_POINTS = 0.8
+CONNECTIONS_NAMED = 3
 
 
 @hookimpl
@@ -26,21 +30,40 @@ def hunt_criteria() -> list[Criterion]:
 
 @hookimpl
 def hunt_score_company(company: Company, context: Context) -> Signal:
-    """1.0 when you know someone at the company, naming them; never a 'no'."""
+    """1.0 when you know someone at the company, 0.8 for a LinkedIn connection; never a 'no'."""
     known = [n.strip() for n in company.knows_someone.split(";") if n.strip()]
     friends = [
         c.name
         for c in context.contacts_by_company.get(company.id, [])
-        if c.friend and not any(c.name.casefold() in n.casefold() for n in known)
+        if c.friend and not _named(c.name, known)
     ]
     names = known + friends
-    if not names:
+    connected = [
+        c for c in context.connections_by_company.get(company.id, []) if not _named(c.name, names)
+    ]
+    if names:
+        return _knows(company, known, friends, connected)
+    if connected:
         return Signal(
             KEY,
-            None,
-            f"unknown: check your LinkedIn connections for people at {company.name}",
+            CONNECTION_POINTS,
+            f"you're connected to {_people(connected)} at {company.name} on LinkedIn",
+            evidence="linkedin.connections",
+            pitch=f"I'm connected with {connected[0].name}, who works with you",
         )
-    who = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    return Signal(
+        KEY,
+        None,
+        f"unknown: check your LinkedIn connections for people at {company.name}",
+    )
+
+
+def _knows(
+    company: Company, known: list[str], friends: list[str], connected: list[Connection]
+) -> Signal:
+    """Someone you know personally, named, with any LinkedIn connections there as well."""
+    names = known + friends
+    also = f"; you're also connected to {_people(connected)} on LinkedIn" if connected else ""
     pitch = (
         f"my friend {friends[0]} works with you"
         if friends
@@ -49,7 +72,26 @@ def hunt_score_company(company: Company, context: Context) -> Signal:
     return Signal(
         KEY,
         1.0,
-        f"you know {who} at {company.name}",
+        f"you know {_and(names)} at {company.name}{also}",
         evidence="company.knows_someone" if known else "contacts.friend",
         pitch=pitch,
     )
+
+
+def _named(name: str, names: list[str]) -> bool:
+    """True when a person is already among the names (as part of one, any case)."""
+    return any(name.casefold() in n.casefold() for n in names)
+
+
+def _people(connections: list[Connection]) -> str:
+    """'Sam Lee (Senior Engineer) and Jo Park', a few named and how many more."""
+    people = [f"{c.name} ({c.position})" if c.position else c.name for c in connections]
+    shown = people[:CONNECTIONS_NAMED]
+    if len(people) > len(shown):
+        shown.append(f"{len(people) - len(shown)} more")
+    return _and(shown)
+
+
+def _and(names: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"

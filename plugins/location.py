@@ -27,7 +27,7 @@ def hunt_criteria() -> list[Criterion]:
     ]
 
 
-def _city(place: str) -> str:
+def city(place: str) -> str:
     """The city part of a place, folded: 'Denver, CO (HQ)' -> 'denver'."""
     return " ".join(_PARENS.sub(" ", place).split(",")[0].casefold().split())
 
@@ -43,10 +43,10 @@ def hunt_score_company(company: Company, profile: Profile) -> Signal:
         want = ", which you want" if profile.remote == "yes" else ""
         field = "company.remote" if company.remote == "yes" else "company.locations"
         return Signal(KEY, 1.0, f"{company.name} hires remotely{want}", evidence=field)
-    wanted = {_city(p): p for p in [*profile.locations, profile.home] if p and _city(p)}
+    wanted = {city(p): p for p in [*profile.locations, profile.home] if p and city(p)}
     for office in offices:
-        if _city(office) in wanted:
-            mine = wanted[_city(office)]
+        if city(office) in wanted:
+            mine = wanted[city(office)]
             where = "where you live" if mine == profile.home else "which is on your list"
             return Signal(KEY, 1.0, f"office in {office}, {where}", evidence="company.locations")
     if not wanted:

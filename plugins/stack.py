@@ -34,14 +34,14 @@ _FAMILIES = {
     "rust": "rust",
     "elixir": "elixir|phoenix",
 }
-_ALIASES = {a: family for family, names in _FAMILIES.items() for a in names.split("|")}
+ALIASES = {a: family for family, names in _FAMILIES.items() for a in names.split("|")}
 # Words too common in job titles ("Go-to-market", "Spring intern") are matched only as a
 # whole stack item, never inside a title.
 _NOT_IN_TITLES = {"go", "ts", "ror", "spring", "express", "phoenix", "swift", "rust"}
 # Longest first so "asp.net core" wins over ".net"; the edges allow the "." and "#" in names.
-_TERMS = re.compile(
+TERMS = re.compile(
     r"(?<![\w.#+])("
-    + "|".join(re.escape(a) for a in sorted(_ALIASES.keys() - _NOT_IN_TITLES, key=len)[::-1])
+    + "|".join(re.escape(a) for a in sorted(ALIASES.keys() - _NOT_IN_TITLES, key=len)[::-1])
     + r")(?![\w#+])",
     re.IGNORECASE,
 )
@@ -71,9 +71,9 @@ def _fold(text: str) -> str:
 def _mentions(text: str) -> tuple[tuple[str, str], ...]:
     """(term as written, family) for each technology a stack item or job title names."""
     key = _fold(text)
-    if key in _ALIASES:
-        return ((text.strip(), _ALIASES[key]),)
-    return tuple((m, _ALIASES[m.casefold()]) for m in _TERMS.findall(text))
+    if key in ALIASES:
+        return ((text.strip(), ALIASES[key]),)
+    return tuple((m, ALIASES[m.casefold()]) for m in TERMS.findall(text))
 
 
 @functools.lru_cache(maxsize=8192)
@@ -83,7 +83,7 @@ def _families(item: str) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=256)
-def _yours(stack: tuple[str, ...]) -> tuple[dict[str, str], dict[str, str]]:
+def your_stack(stack: tuple[str, ...]) -> tuple[dict[str, str], dict[str, str]]:
     """(family -> your first item naming it, folded item -> item) for a profile's stack."""
     mine: dict[str, str] = {}
     for item in stack:
@@ -95,7 +95,7 @@ def _yours(stack: tuple[str, ...]) -> tuple[dict[str, str], dict[str, str]]:
 @hookimpl
 def hunt_score_company(company: Company, profile: Profile) -> Signal:
     """1.0 when the company's stack or postings name a technology you know."""
-    mine, exact = _yours(tuple(profile.stack))
+    mine, exact = your_stack(tuple(profile.stack))
     if not mine:
         return Signal(KEY, None, "unknown: add the languages you know to your profile")
     for item in company.stack:

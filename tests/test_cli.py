@@ -5,6 +5,7 @@ Most tests call main() in-process; a few run the installed console script for re
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
@@ -245,7 +246,8 @@ def test_import_companies_from_csv(hunt: Hunt, db_path: Path, tmp_path: Path) ->
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [(CSV_HEADER + "Acme,yes,C#,yes,,\nBeta,sometimes,C#,yes,,\nGamma,no,,,,\n", "row 3: remote"),
+    [(CSV_HEADER + "Acme,yes,C#,yes,,\nBeta,sometimes,C#,yes,,\nGamma,no,,,,\n",
+      "row 3, column remote: 'sometimes' is not one of yes, no, hybrid, unknown"),
      ("name,colour\nAcme,red\n", "unknown column 'colour'"),
      ("remote\nyes\n", "no 'name' column"),
      ("name,remote\nAcme,yes,extra\n", "row 2 has more cells"),
@@ -266,20 +268,24 @@ def test_a_bad_csv_is_one_line_and_writes_nothing(
     assert stored(db_path, "companies") == []
 
 
-def test_an_import_clashing_with_a_saved_company_writes_nothing(
+def test_companies_already_in_the_hunt_are_skipped_and_counted(
     hunt: Hunt, db_path: Path, tmp_path: Path
 ) -> None:
-    hunt("company", "add", "Beta")
-    clash = tmp_path / "clash.csv"
-    clash.write_text("name\nAlpha\nBeta\n", encoding="utf-8")
-    assert "'Beta' already exists" in hunt("import", "companies", str(clash)).error_line
-    assert [c.name for c in stored(db_path, "companies")] == ["Beta"]
+    hunt("company", "add", "Beta", "--remote", "no")
+    again = tmp_path / "again.csv"
+    again.write_text("name,remote\nAlpha,yes\nbeta,yes\n", encoding="utf-8")
+    result = hunt("import", "companies", str(again))
+    assert "Imported 1 company; 1 already in your hunt" in result.out
+    assert [(c.name, c.remote) for c in stored(db_path, "companies")] == [
+        ("Alpha", "yes"), ("Beta", "no")]  # fmt: skip
+    rerun = hunt("import", "companies", str(again))
+    assert "Imported 0 companies; 2 already in your hunt" in rerun.out
 
 
 def test_unreadable_csv_files_are_one_line(hunt: Hunt, tmp_path: Path) -> None:
     latin = tmp_path / "latin.csv"
-    latin.write_bytes("name\nCafé Corp\n".encode("latin-1"))
-    assert "not UTF-8" in hunt("import", "companies", str(latin)).error_line
+    latin.write_bytes("name\nCafé Corp\n".encode("latin-1") + b"\x81\n")
+    assert "not UTF-8 or Windows-1252" in hunt("import", "companies", str(latin)).error_line
     assert "no such file" in hunt("import", "companies", str(tmp_path / "nope.csv")).error_line
     assert "cannot read" in hunt("import", "companies", str(tmp_path)).error_line
 
@@ -473,3 +479,334 @@ def test_demo_loads_once(hunt: Hunt) -> None:
     assert len(hunt("rank", "companies", "--json").json) == 3
     assert hunt("next", "--json").json["action"]
     assert "empty hunt" in hunt("demo").error_line
+
+
+# -- import jobs -------------------------------------------------------------------------------
+
+JOB_PAYLOADS = Path(__file__).parent / "importers" / "payloads"
+
+
+@pytest.fixture
+def board(hunt: Hunt) -> Hunt:
+    """A hunt with a profile and Acme Health, whose job board is about to be imported."""
+    assert hunt(*PROFILE).code == 0
+    assert hunt("company", "add", "Acme Health").code == 0
+    return hunt
+
+
+def test_import_jobs_from_a_saved_file_lists_them_and_they_count(
+    board: Hunt, db_path: Path
+) -> None:
+    result = board("import", "jobs", "acme health", "--file", str(JOB_PAYLOADS / "lever.json"))
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+    assert lines[0] == "Acme Health: 3 open roles from Lever (3 new, 0 closed, 0 still open)."
+    assert "  - Junior Developer (C#/Blazor) (Denver, CO; Boulder, CO)" in lines
+    assert "  - Staff Engineer - Platform (Remote) (United States; remote)" in lines
+    assert len(stored(db_path, "postings")) == 3
+    [acme] = board("rank", "companies", "--json").json
+    reasons = {s["criterion"]: s["reason"] for s in acme["signals"]}
+    assert reasons["growth"] == "posting 'Junior Developer (C#/Blazor)' is entry level"
+    assert reasons["stack"] == "posting 'Junior Developer (C#/Blazor)' mentions C#"
+
+
+def test_import_jobs_json_and_a_refresh_adds_nothing_twice(board: Hunt, db_path: Path) -> None:
+    payload = str(JOB_PAYLOADS / "greenhouse.json")
+    first = board("import", "jobs", "Acme Health", "--file", payload, "--json").json
+    assert {k: first[k] for k in ("company", "source", "fetched", "added", "removed", "kept")} == {
+        "company": "Acme Health", "source": "greenhouse", "fetched": 3, "added": 3,
+        "removed": 0, "kept": 0,
+    }  # fmt: skip
+    assert set(first["postings"][0]) == {"title", "location", "remote", "url", "posted_at"}
+    again = board("import", "jobs", "Acme Health", "--file", payload, "--json").json
+    assert (again["added"], again["removed"], again["kept"]) == (0, 0, 3)
+    assert len(stored(db_path, "postings")) == 3
+
+
+def test_import_jobs_bad_input_is_one_line_and_writes_nothing(
+    board: Hunt, db_path: Path, tmp_path: Path
+) -> None:
+    assert (
+        board("import", "jobs", "Acme Health", "--file", str(JOB_PAYLOADS / "ashby.json")).code == 0
+    )
+    before = stored(db_path, "postings")
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"jobs": [', encoding="utf-8")
+    empty = tmp_path / "empty.json"
+    empty.write_bytes(b"")
+    shapeless = tmp_path / "company.json"
+    shapeless.write_text('{"name": "Acme"}', encoding="utf-8")
+    cases = [
+        (["Acme Health", "--file", str(broken)], "the file is not valid JSON"),
+        (["Acme Health", "--file", str(empty)], "the file is empty"),
+        (["Acme Health", "--file", str(shapeless)], "not a job-board payload"),
+        (["Acme Health", "--file", str(tmp_path / "missing.json")], "no such file"),
+        (["Nowhere Inc", "--greenhouse", "nowhere"], "no company named 'Nowhere Inc'"),
+        (["Acme Health", "--greenhouse", "../admin"], "is not valid: use only letters"),
+    ]
+    for args, message in cases:
+        result = board("import", "jobs", *args)
+        assert result.code == 1
+        assert message in result.error_line
+    assert stored(db_path, "postings") == before
+
+
+def test_import_jobs_wants_exactly_one_board(board: Hunt) -> None:
+    assert board("import", "jobs", "Acme Health").code == 2
+    assert board("import", "jobs", "Acme Health", "--lever", "a", "--ashby", "b").code == 2
+
+
+def test_import_jobs_reaches_the_board_through_fetch(
+    board: Hunt, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hunt_core.importers import jobboards
+
+    asked: list[tuple[str, str]] = []
+
+    def fetch(source: str, token: str, **_: Any) -> Any:
+        asked.append((source, token))
+        return json.loads((JOB_PAYLOADS / "ashby.json").read_text(encoding="utf-8"))
+
+    monkeypatch.setattr(jobboards, "fetch", fetch)
+    result = board("import", "jobs", "Acme Health", "--ashby", "acmehealth")
+    assert result.code == 0, result.err
+    assert asked == [("ashby", "acmehealth")]
+    assert result.out.startswith("Acme Health: 3 open roles from Ashby (3 new")
+    assert {p.source for p in stored(db_path, "postings")} == {"ashby"}
+
+
+def test_import_jobs_reports_a_missing_board_in_one_line(
+    board: Hunt, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import httpx
+
+    from hunt_core.importers import jobboards
+
+    real = httpx.Client
+    missing = httpx.MockTransport(lambda request: httpx.Response(404, json={"ok": False}))
+    monkeypatch.setattr(jobboards.httpx, "Client", lambda **kw: real(transport=missing, **kw))
+    result = board("import", "jobs", "Acme Health", "--lever", "acmehealth")
+    assert result.code == 1
+    assert result.error_line == "hunt: error: no Lever site named 'acmehealth' (404)"
+
+
+# -- import linkedin ---------------------------------------------------------------------------
+
+CONNECTIONS = Path(__file__).parent / "importers" / "fixtures" / "Connections.csv"
+
+
+def test_import_linkedin_summarises_links_and_offers_people(hunt: Hunt, db_path: Path) -> None:
+    assert hunt("company", "add", "Acme").code == hunt("company", "add", "Globex").code == 0
+    result = hunt("import", "linkedin", str(CONNECTIONS))
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+    assert lines[0] == f"Read 10 connections from {CONNECTIONS}: 10 added, 0 updated, 0 unchanged."
+    assert "Skipped 1 row with no name (members who left)." in lines
+    assert "4 connections at your target companies." in lines
+    assert "  Sam Lee (developer: Senior Software Engineer) at Acme" in lines
+    assert "  Initech (2)" in lines
+    assert lines[-1] == f"Add them: hunt import linkedin {CONNECTIONS} --add-people"
+    assert stored(db_path, "contacts") == []
+    assert len(stored(db_path, "connections")) == 10
+    acme = next(c for c in hunt("rank", "companies", "--json").json if c["company"] == "Acme")
+    knows = next(s for s in acme["signals"] if s["criterion"] == "knows_someone")
+    assert "Sam Lee (Senior Software Engineer)" in knows["reason"]
+
+
+def test_import_linkedin_json_adds_people_once(hunt: Hunt, db_path: Path) -> None:
+    hunt("company", "add", "Acme")
+    data = hunt("import", "linkedin", str(CONNECTIONS), "--json", "--add-people").json
+    assert (data["added"], data["unchanged"], data["skipped_no_name"]) == (10, 0, 1)
+    assert data["people_added"] == ["Sam Lee", "Priya Shah", "Jo Park"]
+    assert data["suggestions"] == [
+        {"company": "Initech", "connections": 2},
+        {"company": "Turing School of Software & Design", "connections": 2},  # no program set
+    ]
+    people = {c.name: (c.role, c.title) for c in stored(db_path, "contacts")}
+    assert people["Priya Shah"] == ("manager", "Engineering Manager")
+    again = hunt("import", "linkedin", str(CONNECTIONS), "--json", "--add-people").json
+    assert (again["added"], again["updated"], again["unchanged"]) == (0, 0, 10)
+    assert (again["offered"], again["people_added"]) == ([], [])
+    assert len(stored(db_path, "contacts")) == 3
+
+
+def test_import_linkedin_reads_a_windows_1252_export(
+    hunt: Hunt, db_path: Path, tmp_path: Path
+) -> None:
+    latin = tmp_path / "Connections.csv"
+    latin.write_bytes(CONNECTIONS.read_text(encoding="utf-8").encode("cp1252"))
+    assert hunt("import", "linkedin", str(latin)).code == 0
+    assert "Luis García" in [c.name for c in stored(db_path, "connections")]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"", "is empty"),
+     (b"name,remote\nAcme,yes\n", "no header row with First Name, Last Name, Company found"),
+     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "is a binary file, not a CSV export"),
+     (b"First Name,Last Name,Company\nSam,Lee\x81\x8d,Acme\n", "neither UTF-8 nor Windows-1252")],
+    ids=["empty", "wrong-columns", "binary", "undecodable"],
+)  # fmt: skip
+def test_a_bad_linkedin_file_is_one_line_and_writes_nothing(
+    hunt: Hunt, db_path: Path, tmp_path: Path, content: bytes, message: str
+) -> None:
+    hunt("company", "add", "Acme")
+    bad = tmp_path / "Connections.csv"
+    bad.write_bytes(content)
+    result = hunt("import", "linkedin", str(bad), "--add-people")
+    assert result.code == 1
+    assert message in result.error_line
+    assert stored(db_path, "connections") == stored(db_path, "contacts") == []
+
+
+def test_a_50_mb_linkedin_file_is_refused(hunt: Hunt, db_path: Path, tmp_path: Path) -> None:
+    big = tmp_path / "Connections.csv"
+    row = b"Sam,Lee,https://www.linkedin.com/in/sam-lee,,Acme,Engineer,12 Mar 2024\n"
+    big.write_bytes(CONNECTIONS.read_bytes() + row * (50 * 1024 * 1024 // len(row)))
+    result = hunt("import", "linkedin", str(big))
+    assert result.code == 1
+    assert "is 50 MB, too big for a LinkedIn Connections.csv" in result.error_line
+    assert stored(db_path, "connections") == []
+    assert "no such file" in hunt("import", "linkedin", str(tmp_path / "nope.csv")).error_line
+
+
+def test_console_script_imports_linkedin(script_env: dict[str, str]) -> None:
+    assert run_script("company", "add", "Acme", env=script_env).returncode == 0
+    result = run_script("import", "linkedin", str(CONNECTIONS), "--json", env=script_env)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert json.loads(result.stdout)["matched"][0] == {"name": "Jo Park", "company": "Acme"}
+
+
+def test_console_script_refuses_a_binary_linkedin_file_in_one_line(
+    script_env: dict[str, str], tmp_path: Path
+) -> None:
+    binary = tmp_path / "Connections.csv"
+    binary.write_bytes(bytes(range(256)) * 64)
+    result = run_script("import", "linkedin", str(binary), env=script_env)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    [line] = result.stderr.splitlines()
+    assert line == f"hunt: error: {binary} is a binary file, not a CSV export"
+
+
+# -- spreadsheets, export and restore, calendar ----------------------------------------------
+
+
+def hunt_json(hunt: Hunt, tmp_path: Path, user: str = "local") -> bytes:
+    """A user's whole hunt as export JSON, to prove a refused command changed nothing."""
+    folder = tmp_path / f"snapshot-{user}-{len(list(tmp_path.iterdir()))}"
+    assert hunt("export", str(folder), "--format", "json", "--user", user).code == 0
+    return (folder / "hunt-export.json").read_bytes()
+
+
+def workbook(rows: list[list[Any]]) -> bytes:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_import_companies_from_xlsx_and_contacts_from_csv(hunt: Hunt, tmp_path: Path) -> None:
+    sheet = tmp_path / "targets.xlsx"
+    sheet.write_bytes(workbook([["Name", "Remote", "Alumni hired"], ["Acme", "yes", 2.0],
+                                ["Beta", "hybrid", None]]))  # fmt: skip
+    result = hunt("import", "companies", str(sheet), "--json")
+    assert (result.json["added"], result.json["added_names"]) == (2, ["Acme", "Beta"])
+    people = tmp_path / "people.csv"
+    people.write_text("Company,Name,Role\nAcme,Jo Park,developer\nbeta,Sam Lee,recruiter\n")
+    assert hunt("import", "contacts", str(people)).out == f"Imported 2 people from {people}.\n"
+    again = hunt("import", "contacts", str(people), "--json").json
+    assert (again["added"], again["skipped"]) == (0, 2)
+    ranked = hunt("rank", "contacts", "--json").json
+    assert {(r["contact"], r["company"]) for r in ranked} == {("Jo Park", "Acme"),
+                                                              ("Sam Lee", "Beta")}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("what", "name", "content", "message"),
+    [("companies", "empty.csv", b"", "empty.csv is empty"),
+     ("companies", "wrong.csv", b"title,colour\nx,y\n", "unknown column 'title'"),
+     ("companies", "photo.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a CSV text file"),
+     ("companies", "dupes.csv", b"name\nZed\nzed\n", "row 3: 'zed' is already on row 2"),
+     ("companies", "odd.csv", b"name\nCaf\x81\n", "not UTF-8 or Windows-1252"),
+     ("companies", "bad.xlsx", b"PK\x03\x04 not really", "not an Excel workbook"),
+     ("companies", "cells.csv", b"name,remote\nZed,yes\nYak,sometimes\n",
+      "row 3, column remote: 'sometimes' is not one of"),
+     ("contacts", "people.csv", b"company,name,role\nAcme,Sam,developer\nNope,Al,manager\n",
+      "row 3, column company: no company named 'Nope'"),
+     ("contacts", "people.csv", b"name,role\nSam,developer\n", "no 'company' column")],
+)  # fmt: skip
+def test_bad_sheets_are_one_line_and_change_nothing(
+    acme: Hunt, tmp_path: Path, what: str, name: str, content: bytes, message: str
+) -> None:
+    before = hunt_json(acme, tmp_path)
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    result = acme("import", what, str(bad))
+    assert result.code == 1
+    assert message in result.error_line
+    assert hunt_json(acme, tmp_path) == before
+
+
+def test_a_50_mb_sheet_is_refused_at_once(acme: Hunt, tmp_path: Path) -> None:
+    before = hunt_json(acme, tmp_path)
+    big = tmp_path / "big.csv"
+    with big.open("wb") as out:
+        out.truncate(50 * 2**20)
+    assert "50.0 MB, over the 20 MB limit" in acme("import", "companies", str(big)).error_line
+    assert hunt_json(acme, tmp_path) == before
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "xlsx"])
+def test_export_then_import_export_into_an_empty_user(acme: Hunt, tmp_path: Path, fmt: str) -> None:
+    acme("log", "Acme", "Jo Park", "email", "--at", "2026-11-02", "--text", '=HYPERLINK("x")')
+    out = tmp_path / "out" / fmt
+    written = acme("export", str(out), "--format", fmt, "--json").json
+    assert written["format"] == fmt and all(Path(f).exists() for f in written["files"])
+    source = out if fmt == "csv" else Path(written["files"][0])
+    restored = acme("import", "export", str(source), "--user", "copy", "--json").json
+    assert restored["restored"]["contacts"] == 1 and restored["restored"]["touches"] == 1
+    for command in (["profile", "show", "--json"], ["rank", "contacts", "--json"]):
+        assert acme(*command, "--user", "copy").json == acme(*command).json
+    again = acme("import", "export", str(source), "--user", "copy")
+    assert "restore goes into an empty hunt" in again.error_line
+
+
+def test_export_defaults_to_csv_and_creates_the_folder(acme: Hunt, tmp_path: Path) -> None:
+    result = acme("export", str(tmp_path / "a" / "b"))
+    assert result.out.startswith(f"Exported your hunt to {tmp_path / 'a' / 'b'}: profile.csv,")
+    assert (tmp_path / "a" / "b" / "companies.csv").exists()
+    restored = acme("import", "export", str(tmp_path / "a" / "b"), "--user", "copy").out
+    assert restored.startswith("Restored 1 company, 1 person, 0 touches")
+
+
+def test_bad_exports_and_restores_are_one_line(acme: Hunt, tmp_path: Path) -> None:
+    assert "export format 'pdf'" in acme("export", str(tmp_path), "--format", "pdf").error_line
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    assert "cannot write the export" in acme("export", str(blocker / "sub")).error_line
+    before = hunt_json(acme, tmp_path, "copy")
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"format": "hunt-export", "version": 1, "tables": {')
+    for path, message in ((broken, "is not valid JSON"),
+                          (tmp_path / "missing", "no such file or folder"),
+                          (blocker, "is not a Hunt export")):  # fmt: skip
+        result = acme("import", "export", str(path), "--user", "copy")
+        assert message in result.error_line
+    assert hunt_json(acme, tmp_path, "copy") == before
+
+
+def test_calendar_writes_follow_ups_and_chats(acme: Hunt, tmp_path: Path) -> None:
+    acme("log", "Acme", "Jo Park", "email", "--at", "2020-01-01")
+    ics = tmp_path / "hunt.ics"
+    result = acme("calendar", str(ics), "--json")
+    assert result.json == {"file": str(ics), "follow_ups": 1, "chats": 0}
+    text = ics.read_text()
+    assert "SUMMARY:Follow up with Jo Park at Acme" in text
+    assert "DTSTART;VALUE=DATE:20200108" in text
+    assert "Wrote 1 follow-up and 0 coffee chats" in acme("calendar", str(ics)).out
+    assert "cannot write" in acme("calendar", str(tmp_path / "no" / "x.ics")).error_line

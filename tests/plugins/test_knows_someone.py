@@ -1,11 +1,13 @@
-"""The knows-someone criterion: the company field or a friend among its contacts."""
+"""The knows-someone criterion: the company field, a friend among its contacts, a connection."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from hunt_core.builtin_plugins import knows_someone
-from hunt_core.models import Company, Contact, Context, Signal
+from hunt_core.models import Company, Connection, Contact, Context, Signal
 from hunt_core.plugins import as_list
 
 TODAY = dt.date(2026, 11, 26)
@@ -61,3 +63,67 @@ def test_registers_and_scores_through_the_host(only, profile) -> None:
         context=_with(Contact(7, "Jo Park", friend=True)),
     )
     assert [(name, s.points) for name, s in got] == [("knows_someone", 1.0)]
+
+
+# -- LinkedIn connections at the company ---------------------------------------------------
+
+
+def _connected(*connections: Connection, contacts: tuple[Contact, ...] = ()) -> Context:
+    return Context(
+        today=TODAY,
+        contacts_by_company={7: list(contacts)},
+        connections_by_company={7: list(connections)},
+    )
+
+
+SAM = Connection("u/sam", "Sam", "Lee", position="Senior Engineer", company_id=7)
+JO = Connection("u/jo", "Jo", "Park", position="Recruiter", company_id=7)
+
+
+def test_a_connection_is_the_in_naming_them() -> None:
+    signal = knows_someone.hunt_score_company(Company("Acme", id=7), _connected(SAM))
+    assert signal.points == knows_someone.CONNECTION_POINTS == 0.8
+    assert signal.reason == "you're connected to Sam Lee (Senior Engineer) at Acme on LinkedIn"
+    assert signal.pitch == "I'm connected with Sam Lee, who works with you"
+    assert signal.evidence == "linkedin.connections"
+
+
+def test_many_connections_name_a_few() -> None:
+    more = [Connection(f"u/{i}", f"P{i}", "Q", company_id=7) for i in range(3)]
+    signal = knows_someone.hunt_score_company(Company("Acme", id=7), _connected(SAM, JO, *more))
+    assert signal.reason == (
+        "you're connected to Sam Lee (Senior Engineer), Jo Park (Recruiter), P0 Q and 2 more "
+        "at Acme on LinkedIn"
+    )
+
+
+def test_someone_you_know_leads_and_connections_are_added() -> None:
+    context = _connected(SAM, JO, contacts=(Contact(7, "Kim Ng", friend=True),))
+    signal = knows_someone.hunt_score_company(
+        Company("Acme", id=7, knows_someone="Sam Lee"), context
+    )
+    assert signal.points == 1.0
+    assert signal.reason == (
+        "you know Sam Lee and Kim Ng at Acme; you're also connected to Jo Park (Recruiter) "
+        "on LinkedIn"
+    )
+    assert signal.pitch == "my friend Kim Ng works with you"
+
+
+def test_connections_at_another_company_do_not_count() -> None:
+    signal = knows_someone.hunt_score_company(Company("Globex", id=8), _connected(SAM))
+    assert signal.points is None
+
+
+@pytest.mark.parametrize(
+    "company",
+    [Company("Acme", id=7), Company("Acme", id=7, knows_someone="Kim Ng")],
+)
+@pytest.mark.parametrize("contacts", [(), (Contact(7, "Jo Park", friend=True),)])
+def test_adding_a_connection_never_lowers_the_points(
+    company: Company, contacts: tuple[Contact, ...]
+) -> None:
+    before = knows_someone.hunt_score_company(company, _connected(contacts=contacts)).points
+    after = knows_someone.hunt_score_company(company, _connected(SAM, contacts=contacts)).points
+    assert after is not None
+    assert before is None or after >= before

@@ -1,0 +1,144 @@
+"""Benchmark: a 2,000-student server: the leaderboard query and a student's next step.
+
+Builds a temporary DuckDB with demo cohorts (hunt_core.demo.load_cohort: about 100,000
+companies and 600,000 people in bulk), replays each student's touches into earlier weeks
+until there are about 3,000,000 touches (one INSERT ... SELECT), then prints the leaderboard
+query time (all time and this week; median of several runs; target <= 200 ms) and one
+student's snapshot + next step (target <= 100 ms).
+
+A report, not a test: it always exits 0.
+
+    python bench/bench_cohort.py [--students N] [--cohorts C] [--touches T] [--runs R]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gc
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from hunt_core.cohort import OPERATOR, cohort_board
+from hunt_core.demo import load_cohort
+from hunt_core.plugins import get_plugin_manager
+from hunt_core.store import Database
+from hunt_core.workspace import Workspace
+
+NOW = dt.datetime(2026, 11, 26, 9, 0)
+BOARD_TARGET_S = 0.200
+STEP_TARGET_S = 0.100
+COMPANIES = (5, 95)  # per student: about 50 on average, 100,000 for 2,000 students
+HISTORY_DAYS = 56  # each replayed copy of a student's touches lies eight weeks further back
+
+
+def timed(action: Callable[[], Any]) -> tuple[float, Any]:
+    """Seconds one call takes (garbage collection settled first), and its result."""
+    gc.collect()
+    start = time.perf_counter()
+    result = action()
+    return time.perf_counter() - start, result
+
+
+def median_of(runs: int, action: Callable[[], Any]) -> tuple[float, Any]:
+    """The median time of runs calls, and the last result."""
+    times, result = [], None
+    for _ in range(runs):
+        seconds, result = timed(action)
+        times.append(seconds)
+    return statistics.median(times), result
+
+
+def verdict(seconds: float, target: float) -> str:
+    """PASS or MISS against a target."""
+    return f"target <= {target * 1000:.0f} ms: {'PASS' if seconds <= target else 'MISS'}"
+
+
+def build(db: Database, students: int, cohorts: int, touches: int, seed: int) -> None:
+    """Demo cohorts in bulk, then older copies of their touches up to about `touches`."""
+    per = max(1, students // cohorts)
+    made = {"students": 0, "companies": 0, "contacts": 0, "touches": 0}
+    start = time.perf_counter()
+    for n in range(cohorts):
+        size = per if n < cohorts - 1 else students - per * (cohorts - 1)
+        counts = load_cohort(
+            db, students=size, seed=seed + n, now=NOW, cohort=f"Cohort {n + 1:02d}",
+            companies=COMPANIES,
+        )  # fmt: skip
+        made = {k: made[k] + counts[k] for k in made}
+    loaded = time.perf_counter() - start
+    copies = max(0, round(touches / max(made["touches"], 1)) - 1)
+    total = db.replay_touches(copies, HISTORY_DAYS)
+    print(
+        f"build           {made['students']:,} students in {cohorts} cohorts, "
+        f"{made['companies']:,} companies, {made['contacts']:,} people, {total:,} touches "
+        f"({made['touches']:,} demo + {copies} older copies): {time.perf_counter() - start:.1f} s "
+        f"(demo load {loaded:.1f} s)"
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--students", type=int, default=2000)
+    parser.add_argument("--cohorts", type=int, default=20)
+    parser.add_argument("--touches", type=int, default=3_000_000, help="about this many")
+    parser.add_argument("--runs", type=int, default=5, help="timed runs per figure (median)")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+    runs = max(1, args.runs)
+
+    print(f"Python {platform.python_version()} on {platform.machine()}, {_cpus()} CPUs")
+    with tempfile.TemporaryDirectory(prefix="hunt-bench-") as tmp:
+        db = Database.open(Path(tmp) / "bench.duckdb")
+        build(db, args.students, args.cohorts, args.touches, args.seed)
+        cohorts = db.cohorts(db.cursor())
+        for week in (False, True):
+            seconds, rows = median_of(
+                runs, lambda w=week: cohorts.leaderboard(OPERATOR, now=NOW, week=w)
+            )
+            board = "this week" if week else "all time "
+            print(
+                f"leaderboard     {board}: median {seconds * 1000:.0f} ms for {len(rows):,} "
+                f"students, {len(cohort_board(rows))} cohort rows   {verdict(seconds, BOARD_TARGET_S)}"
+            )
+        one = cohorts.leaderboard(OPERATOR, now=NOW, cohort="Cohort 01")
+        seconds, _ = median_of(
+            runs, lambda: cohorts.leaderboard(OPERATOR, now=NOW, cohort="Cohort 01")
+        )
+        print(f"leaderboard     one cohort: median {seconds * 1000:.0f} ms for {len(one)} students")
+
+        plugins = get_plugin_manager(env={}, entrypoints=False, directories=[])
+        students = cohorts.students(cohorts.member_by_email("instructor@cohort01.demo.example"))
+        sized = sorted(
+            (len(cohorts.open_for(s).companies()), s.email, s) for s in students
+        )
+        for label, (size, _, student) in (("typical", sized[len(sized) // 2]), ("largest", sized[-1])):
+            ws = Workspace(cohorts.open_for(student), plugins, lambda: NOW)
+            seconds, step = median_of(runs, lambda w=ws: w.next_step(w.snapshot()))
+            people = len(ws.store.contacts())
+            print(
+                f"next step       {label} student ({size} companies, {people} people): "
+                f"snapshot + next step median {seconds * 1000:.0f} ms   "
+                f"{verdict(seconds, STEP_TARGET_S)}"
+            )
+        seconds, peers = median_of(runs, lambda: ws.store.peer_counts())
+        shared = sum(1 for n in peers.values() if n)
+        print(f"peer counts     median {seconds * 1000:.1f} ms ({shared}/{len(peers)} shared)")
+        db.close()
+    return 0
+
+
+def _cpus() -> int:
+    """CPUs this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,138 @@
+"""Guide step 1 from job boards: imported postings feed growth, stack, location and no degree.
+
+This plugin declares no criteria of its own: it scores the ones the stack, growth, location
+and no_degree plugins declare, and the host keeps the best known signal per criterion.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+from hunt_core import Signal, hookimpl
+from hunt_core.builtin_plugins import growth, location, no_degree, stack
+from hunt_core.models import Company, Context, Posting, Profile
+
+# Phrases a posting uses when a bootcamp grad without a CS degree may apply, as written
+# after casefolding; plain substring tests keep a long description cheap to scan.
+NO_DEGREE_PHRASES = (
+    "or equivalent experience",
+    "or equivalent practical experience",
+    "or equivalent work experience",
+    "or equivalent professional experience",
+    "no degree required",
+    "degree not required",
+    "degree is not required",
+    "bootcamp",
+    "boot camp",
+)
+_PLACES = re.compile(r";|\||/|\bor\b", re.IGNORECASE)  # "Denver, CO or Remote | Boulder, CO"
+
+
+@hookimpl
+def hunt_score_company(company: Company, profile: Profile, context: Context) -> list[Signal]:
+    """Signals for the criteria the company's postings say something about, quoting them."""
+    postings = context.postings_by_company.get(company.id or -1)
+    if not postings:
+        return []
+    found = (
+        _growth(postings),
+        _stack(postings, profile),
+        _location(postings, profile),
+        _no_degree(postings),
+    )
+    return [s for s in found if s is not None]
+
+
+def _evidence(posting: Posting) -> str:
+    """Where the verdict came from: the posting's address, else its board and id."""
+    return posting.url or f"{posting.source} posting {posting.external_id}"
+
+
+def _growth(postings: Sequence[Posting]) -> Signal | None:
+    """1.0 for an entry-level posting, 0.8 for senior, HR or recruiting postings."""
+    entry = [p for p in postings if growth.ENTRY.search(p.title)]
+    if entry:
+        titles = growth.quote([p.title for p in entry])
+        return Signal(growth.KEY, 1.0, f"posting {titles} is entry level", _evidence(entry[0]))
+    senior = [p for p in postings if growth.GROWTH.search(p.title)]
+    if senior:
+        titles = growth.quote([p.title for p in senior])
+        return Signal(growth.KEY, 0.8, f"posting {titles} signals growth", _evidence(senior[0]))
+    return None
+
+
+@functools.lru_cache(maxsize=256)
+def _hints(families: frozenset[str]) -> tuple[str, ...]:
+    """Every spelling of the technologies in these families, casefolded."""
+    return tuple(alias for alias, family in stack.ALIASES.items() if family in families)
+
+
+def _stack(postings: Sequence[Posting], profile: Profile) -> Signal | None:
+    """1.0 when a posting's title, else its description, names a technology you know."""
+    mine, exact = stack.your_stack(tuple(profile.stack))
+    hints = _hints(frozenset(mine))
+    if not hints:
+        return None
+    for field in ("title", "description"):  # a title is stronger evidence than a description
+        for posting in postings:
+            text = getattr(posting, field)
+            folded = text.casefold()
+            if not any(hint in folded for hint in hints):
+                continue
+            for term in stack.TERMS.findall(text):
+                family = stack.ALIASES[term.casefold()]
+                if family in mine:
+                    return _stack_signal(posting, term, exact.get(term.casefold()), mine[family])
+    return None
+
+
+def _stack_signal(posting: Posting, term: str, same: str | None, kin: str) -> Signal:
+    """The stack signal for a posting naming one of your technologies, or a relative of one."""
+    like = "" if same else f", like your {kin}"
+    return Signal(
+        stack.KEY,
+        1.0,
+        f"posting '{posting.title}' mentions {term}{like}",
+        _evidence(posting),
+        pitch=f"I build with {same or kin}, which I see you use",
+    )
+
+
+def _location(postings: Sequence[Posting], profile: Profile) -> Signal | None:
+    """1.0 for a remote posting (unless you want on-site) or one in a city you want."""
+    if profile.remote != "no":
+        remote = next((p for p in postings if p.remote), None)
+        if remote is not None:
+            return Signal(
+                location.KEY, 1.0, f"posting '{remote.title}' is remote", _evidence(remote)
+            )
+    wanted = {location.city(w): w for w in [*profile.locations, profile.home] if location.city(w)}
+    for posting in postings:
+        for place in _PLACES.split(posting.location):
+            mine = wanted.get(location.city(place))
+            if mine is not None:
+                where = "where you live" if mine == profile.home else "which is on your list"
+                return Signal(
+                    location.KEY,
+                    1.0,
+                    f"posting '{posting.title}' is in {place.strip()}, {where}",
+                    _evidence(posting),
+                )
+    return None
+
+
+def _no_degree(postings: Sequence[Posting]) -> Signal | None:
+    """1.0 when a posting welcomes equivalent experience or bootcamp grads."""
+    for posting in postings:
+        text = f"{posting.title}\n{posting.description}".casefold()
+        phrase = next((p for p in NO_DEGREE_PHRASES if p in text), None)
+        if phrase is not None:
+            return Signal(
+                no_degree.KEY,
+                1.0,
+                f"posting '{posting.title}' says \"{phrase}\"",
+                _evidence(posting),
+            )
+    return None
