@@ -116,10 +116,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         plugins = get_plugin_manager(env={}, entrypoints=False, directories=[])
         students = cohorts.students(cohorts.member_by_email("instructor@cohort01.demo.example"))
-        sized = sorted(
-            (len(cohorts.open_for(s).companies()), s.email, s) for s in students
-        )
-        for label, (size, _, student) in (("typical", sized[len(sized) // 2]), ("largest", sized[-1])):
+        sized = sorted((len(cohorts.open_for(s).companies()), s.email, s) for s in students)
+        for label, (size, _, student) in (
+            ("typical", sized[len(sized) // 2]),
+            ("largest", sized[-1]),
+        ):
             ws = Workspace(cohorts.open_for(student), plugins, lambda: NOW)
             seconds, step = median_of(runs, lambda w=ws: w.next_step(w.snapshot()))
             people = len(ws.store.contacts())

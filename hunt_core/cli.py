@@ -337,7 +337,7 @@ def cmd_import_sheet(ws: Workspace, args: argparse.Namespace) -> None:
     if args.json:
         _print_json({"file": args.file, **summary.as_dict()})
         return
-    print(f"{summary.message[:-1]} from {args.file}.")
+    print(summary.message(args.file))
 
 
 def cmd_import_export(ws: Workspace, args: argparse.Namespace) -> None:
@@ -810,10 +810,11 @@ def _plural(n: int, one: str, many: str) -> str:
 
 def _counts(counts: dict[str, int]) -> str:
     """Rows per restored table as words, the profile left out."""
-    words = (("companies", "company"), ("contacts", "person", "people"), ("touches", "touch"),
-             ("chats", "chat"), ("postings", "posting"), ("connections", "connection"),
-             ("weights", "weight"))  # fmt: skip
-    parts = [_plural(counts[w[0]], w[1], w[-1] if len(w) == 3 else w[0]) for w in words]
+    words = (("companies", "company", "companies"), ("contacts", "person", "people"),
+             ("touches", "touch", "touches"), ("chats", "chat", "chats"),
+             ("postings", "posting", "postings"), ("connections", "connection", "connections"),
+             ("weights", "weight", "weights"))  # fmt: skip
+    parts = [_plural(counts[table], one, many) for table, one, many in words]
     return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 

@@ -26,6 +26,7 @@ import openpyxl
 from hunt_core import forms, models
 from hunt_core.errors import HuntError, InvalidInput
 from hunt_core.importers.spreadsheets import (
+    Table,
     neutralise,
     ooxml_escape,
     read_table,
@@ -311,7 +312,7 @@ def _from_xlsx(data: bytes, filename: str) -> dict[str, Raw]:
     return {name: _table_rows(table, name) for name, table in tables.items()}
 
 
-def _table_rows(table: Any, name: str) -> Raw:
+def _table_rows(table: Table, name: str) -> Raw:
     """The rows of a CSV file or sheet, whose columns must be the table's."""
     _check_columns(table.source, table.columns, name)
     return [(f"{table.source}, row {n}", cells) for n, cells in table.records()]

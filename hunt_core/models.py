@@ -319,6 +319,9 @@ class Context:
     # year; a company missing here has no placement data (unknown, not zero)
     placements: Mapping[str, int] = field(default_factory=dict)
     placement_years: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+    # Keys of the criteria loaded plugins declare: a plugin scoring another plugin's criterion
+    # checks it is here, since that plugin may be disabled.
+    criteria: frozenset[str] = frozenset()
     postings_by_company: Mapping[int, list[Posting]] = field(default_factory=dict)
     connections_by_company: Mapping[int, list[Connection]] = field(default_factory=dict)
 

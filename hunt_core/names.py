@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -24,10 +25,13 @@ _JOINED = re.compile(r"(?<=\w)['\u2019.&](?=\w)")  # AT&T, J.P., Macy's: one wor
 _WORD = re.compile(r"[^\W_]+")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # an import asks for each spelling several times
 def company_key(name: str) -> str:
     """The normalised form two names of one company share: casefolded, no accents or legal form."""
-    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", name).casefold())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = name.casefold()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", name).casefold())
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     words = [w for w in _WORD.findall(_JOINED.sub("", text)) if w != "and"]
     while len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
         words.pop()
@@ -54,17 +58,14 @@ class CompanyMatcher:
                 by_key.setdefault(_sorted_words(key), company_id)
         self._ids = list(by_key.values())
         self._choices = list(by_key)
-        self._by_name: dict[str, int | None] = {}  # both memos: 30,000 connections share
-        self._by_key: dict[str, int | None] = {}  # a few thousand spellings of fewer companies
+        self._known: dict[str, int | None] = {}  # thousands of spellings, fewer companies
 
     def match(self, name: str) -> int | None:
         """The id of the target company this name means, or None."""
-        if name not in self._by_name:
-            key = company_key(name)
-            if key not in self._by_key:
-                self._by_key[key] = self._lookup(key)
-            self._by_name[name] = self._by_key[key]
-        return self._by_name[name]
+        key = company_key(name)
+        if key not in self._known:
+            self._known[key] = self._lookup(key)
+        return self._known[key]
 
     def _lookup(self, key: str) -> int | None:
         """Equal without spaces, else the best fuzzy match above the cutoff."""

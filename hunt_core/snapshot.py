@@ -67,6 +67,7 @@ class Snapshot:
             peer_counts=self.peer_counts,
             placements={k: n for k, (n, _, _) in self.placements.items()},
             placement_years={k: (first, last) for k, (_, first, last) in self.placements.items()},
+            criteria=frozenset(self.plugins.criteria),
         )
 
     def state(self, contact: Contact) -> str:

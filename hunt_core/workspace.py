@@ -117,22 +117,6 @@ class Workspace:
             self._relink()
         return company
 
-    def add_companies(self, rows: list[Mapping[str, Any]]) -> list[Company]:
-        """Add many companies at once; a bad row names itself and nothing is written."""
-        companies = []
-        for number, row in enumerate(rows, start=2):  # row 1 is the header
-            try:
-                companies.append(forms.company_from(row))
-            except InvalidInput as exc:
-                raise InvalidInput(f"row {number}: {exc}") from None
-        with self.store.transaction():
-            try:
-                added = self.store.add_companies(companies)
-            except InvalidInput as exc:
-                raise InvalidInput(f"import refused: {exc}") from None
-            self._relink()
-        return added
-
     def edit_company(self, name: str, values: Mapping[str, Any]) -> Company:
         """Change the given fields of a company."""
         company = forms.company_from(values, self.store.company(name))

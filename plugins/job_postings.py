@@ -42,7 +42,7 @@ def hunt_score_company(company: Company, profile: Profile, context: Context) -> 
         _location(postings, profile),
         _no_degree(postings),
     )
-    return [s for s in found if s is not None]
+    return [s for s in found if s is not None and s.criterion in context.criteria]
 
 
 def _evidence(posting: Posting) -> str:

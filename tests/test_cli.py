@@ -275,11 +275,11 @@ def test_companies_already_in_the_hunt_are_skipped_and_counted(
     again = tmp_path / "again.csv"
     again.write_text("name,remote\nAlpha,yes\nbeta,yes\n", encoding="utf-8")
     result = hunt("import", "companies", str(again))
-    assert "Imported 1 company; 1 already in your hunt" in result.out
+    assert result.out == f"Imported 1 company from {again}; 1 already in your hunt.\n"
     assert [(c.name, c.remote) for c in stored(db_path, "companies")] == [
         ("Alpha", "yes"), ("Beta", "no")]  # fmt: skip
     rerun = hunt("import", "companies", str(again))
-    assert "Imported 0 companies; 2 already in your hunt" in rerun.out
+    assert rerun.out.endswith("; 2 already in your hunt.\n")
 
 
 def test_unreadable_csv_files_are_one_line(hunt: Hunt, tmp_path: Path) -> None:

@@ -29,13 +29,6 @@ def test_bad_company_fields_name_the_problem(ws: Workspace, values, message: str
     assert ws.store.companies() == []
 
 
-def test_a_bad_row_in_a_batch_names_its_row_and_writes_nothing(ws: Workspace) -> None:
-    rows = [{"name": "A"}, {"name": "B"}, {"name": "C", "remote": "sometimes"}]
-    with pytest.raises(InvalidInput, match="row 4: remote"):
-        ws.add_companies(rows)
-    assert ws.store.companies() == []
-
-
 def test_contacts_need_a_known_company_and_role(ws: Workspace) -> None:
     ws.add_company({"name": "Acme"})
     with pytest.raises(NotFound, match="no company named 'Nope'"):

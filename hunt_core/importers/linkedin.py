@@ -22,7 +22,7 @@ from hunt_core.store import Store, name_key
 
 SOURCE = "Connections.csv"
 MB = 1024 * 1024
-MAX_BYTES = 20 * MB  # 30,000 connections (LinkedIn's cap) take about 4 MB
+MAX_BYTES = 20 * MB  # 30,000 connections (LinkedIn's cap) take about 3 MB
 MAX_ROWS = 50_000
 HEADER_SCAN = 20  # rows searched for the header; real exports have it on row 1 to 4
 EMAIL_SOURCE = "LinkedIn export"
@@ -234,7 +234,7 @@ def _decode(data: bytes, source: str) -> str:
     except UnicodeDecodeError:
         pass
     try:
-        return data.decode("cp1252").removeprefix("ï»¿")
+        return data.decode("cp1252").removeprefix("ï»¿")  # a UTF-8 BOM on mixed-up text
     except UnicodeDecodeError:
         raise InvalidInput(f"{source} is neither UTF-8 nor Windows-1252 text") from None
 
@@ -264,7 +264,7 @@ def _rows(reader: Iterator[list[str]], source: str) -> Iterator[list[str]]:
                 f"{source} has more than {MAX_ROWS:,} rows; LinkedIn caps a network at 30,000 "
                 "connections, so this is not a Connections.csv export"
             )
-        if any(c.strip() for c in cells):
+        if "".join(cells).strip():
             yield cells
 
 
@@ -276,10 +276,8 @@ def _collect(rows: Iterable[list[str]], columns: tuple[int, ...]) -> Parsed:
         connection = _connection(cells, columns)
         if connection is None:
             skipped += 1
-        elif connection.person_key in found:
-            duplicates += 1
-            found[connection.person_key] = connection
         else:
+            duplicates += connection.person_key in found
             found[connection.person_key] = connection
     return Parsed(list(found.values()), skipped, duplicates)
 
@@ -287,9 +285,9 @@ def _collect(rows: Iterable[list[str]], columns: tuple[int, ...]) -> Parsed:
 def _connection(cells: list[str], columns: tuple[int, ...]) -> Connection | None:
     """One row as a Connection, or None for a member who left (no name)."""
     size = len(cells)
-    first, last, url, email, company, position, connected = (
+    first, last, url, email, company, position, connected = [
         " ".join(cells[i].split()) if i < size else "" for i in columns
-    )
+    ]
     if not (first or last):
         return None
     return Connection(
@@ -370,7 +368,7 @@ def import_linkedin(
     """Save an export's connections linked to your targets, all or nothing, and summarise."""
     report = progress or _quiet
     parsed = parse(data, source=source)
-    report(0.4, f"read {len(parsed.connections):,} connections")
+    report(0.4, f"read {_count(len(parsed.connections), 'connection')}")
     companies = store.companies()
     match = matcher(companies)
     with store.transaction():

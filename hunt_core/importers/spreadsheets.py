@@ -23,6 +23,7 @@ import openpyxl
 
 from hunt_core import forms
 from hunt_core.errors import InvalidInput
+from hunt_core.importers import linkedin
 from hunt_core.models import Company, Contact
 from hunt_core.store import Store, name_key
 
@@ -64,10 +65,11 @@ class ImportSummary:
     added: tuple[str, ...]
     skipped: tuple[str, ...]
 
-    @property
-    def message(self) -> str:
-        """One line for people: 'Imported 3 companies; 2 already in your hunt.'"""
+    def message(self, source: str = "") -> str:
+        """One line for people: 'Imported 3 companies from x.csv; 2 already in your hunt.'"""
         text = f"Imported {_count(len(self.added), self.what)}"
+        if source:
+            text += f" from {source}"
         if self.skipped:
             text += f"; {len(self.skipped)} already in your hunt"
         return text + "."
@@ -246,10 +248,10 @@ def _sheet_lines(sheet: Any) -> Iterator[tuple[int, list[str]]]:
     """(row number, cells as text) of a worksheet."""
     sheet.reset_dimensions()  # some writers record a wrong used range; read every row
     for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-        yield number, [cell_text(v) for v in row]
+        yield number, [_cell_text(v) for v in row]
 
 
-def cell_text(value: Any) -> str:
+def _cell_text(value: Any) -> str:
     """A cell as text: whole numbers without .0, dates in ISO, TRUE/FALSE as yes/no."""
     if value is None:
         return ""
@@ -314,7 +316,7 @@ def _named_columns(
 # -- column mapping ------------------------------------------------------------------------
 
 
-def field_name(column: str) -> str:
+def _field_name(column: str) -> str:
     """A header as a field name: 'Hires no degree' and 'Hires-No-Degree' are hires_no_degree."""
     return re.sub(r"[\s\-]+", "_", column.strip().casefold())
 
@@ -323,7 +325,7 @@ def suggest_mapping(columns: Sequence[str], fields: Sequence[str]) -> dict[str, 
     """Column -> field for the columns whose names match a field (the first one wins)."""
     mapping: dict[str, str] = {}
     for column in columns:
-        field = field_name(column)
+        field = _field_name(column)
         if field in fields and field not in mapping.values():
             mapping[column] = field
     return mapping
@@ -352,7 +354,7 @@ def _mapping(
 
 def _unmapped(source: str, column: str, fields: Sequence[str]) -> str:
     """Why a column has no field: unknown, or a second column for the same field."""
-    field = field_name(column)
+    field = _field_name(column)
     if field in fields:
         return f"{source}: column {column!r} appears twice (as {field})"
     return f"{source}: unknown column {column!r} (columns: {', '.join(fields)})"
@@ -398,6 +400,7 @@ def import_companies(
         (skipped if key in held else fresh).append(company)
     with store.transaction():
         store.add_companies(fresh)
+        linkedin.relink(store)  # a new target may be where some of your connections work
     _done(progress)
     return ImportSummary("companies", _names(fresh), _names(skipped))
 

@@ -365,7 +365,7 @@ def test_the_workspace_relinks_when_companies_change(ws: Workspace) -> None:
         "Sam Lee", "Jo Park", "Priya Shah"}  # fmt: skip
     ws.edit_company("ACME Corp", {"name": "Acme Bank"})
     assert ws.store.connections(linked_only=True) == []
-    ws.add_companies([{"name": "Globex"}])
+    ws.add_company({"name": "Globex"})
     assert [c.name for c in ws.store.connections(linked_only=True)] == ["Luis García"]
     assert acme.id is not None
 
@@ -390,7 +390,7 @@ def test_progress_is_reported_up_to_done(store: Store) -> None:
     import_linkedin(store, export(SAM), progress=lambda f, text: seen.append((f, text)))
     fractions = [f for f, _ in seen]
     assert fractions == sorted(fractions) and fractions[-1] == 1.0
-    assert seen[0][1] == "read 1 connections"
+    assert seen[0][1] == "read 1 connection"
 
 
 def test_summary_lines_and_json(store: Store) -> None:

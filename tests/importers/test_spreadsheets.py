@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from hunt_core.errors import InvalidInput
 from hunt_core.forms import COMPANY_FIELDS, CONTACT_FIELDS
+from hunt_core.importers.linkedin import import_linkedin
 from hunt_core.importers.spreadsheets import (
     DANGEROUS,
     MAX_BYTES,
@@ -208,7 +209,7 @@ def test_import_companies_validates_through_the_forms(ws: Workspace) -> None:
         "Beta,hybrid,,,,\n"
     )
     summary = import_companies(ws, sheet)
-    assert summary.message == "Imported 2 companies."
+    assert summary.message() == "Imported 2 companies."
     acme, beta = ws.store.companies()
     assert (acme.name, acme.remote, acme.stack, acme.locations, acme.alumni_hired) == (
         "Acme, Inc.", "yes", ["C#", ".NET"], ["Omaha, NE", "Lincoln, NE"], 2)  # fmt: skip
@@ -237,9 +238,9 @@ def test_companies_already_there_are_skipped_so_a_reimport_is_harmless(store: St
     sheet = table("name,remote\nacme,yes\nBeta,yes\nGamma,no\n")
     first = import_companies(store, sheet)
     assert (first.added, first.skipped) == (("Beta", "Gamma"), ("acme",))
-    assert first.message == "Imported 2 companies; 1 already in your hunt."
+    assert first.message() == "Imported 2 companies; 1 already in your hunt."
     again = import_companies(store, sheet)
-    assert again.message == "Imported 0 companies; 3 already in your hunt."
+    assert again.message() == "Imported 0 companies; 3 already in your hunt."
     assert again.as_dict()["skipped"] == 3
     assert [(c.name, c.remote) for c in store.companies()] == [
         ("Acme", "no"), ("Beta", "yes"), ("Gamma", "no")]  # fmt: skip
@@ -277,7 +278,7 @@ def test_import_contacts_at_existing_companies(targets: Store) -> None:
         "Acme,Sam Lee,manager,,no,\n"
     )
     summary = import_contacts(targets, sheet)
-    assert summary.message == "Imported 3 people."
+    assert summary.message() == "Imported 3 people."
     assert summary.added == ("Jo Park (Acme)", "Jo Park (Beta)", "Sam Lee (Acme)")
     people = {(p.name, p.company_id): p for p in targets.contacts()}
     acme, beta = targets.companies()
@@ -286,7 +287,7 @@ def test_import_contacts_at_existing_companies(targets: Store) -> None:
         "developer", "jo@acme.example", True, "Turing")  # fmt: skip
     assert people[("Jo Park", beta.id)].role == "recruiter"
     again = import_contacts(targets, sheet)
-    assert again.message == "Imported 0 people; 3 already in your hunt."
+    assert again.message() == "Imported 0 people; 3 already in your hunt."
     assert len(targets.contacts()) == 3
 
 
@@ -390,3 +391,11 @@ def test_fuzz_contact_cells(fuzz_db: Database, header: list[str], rows: list[lis
     store = _fresh(fuzz_db)
     store.add_company(Company("Acme"))
     _import_or_refuse(store, _csv(header, rows), "f.csv", people=True)
+
+
+def test_imported_companies_pick_up_linkedin_connections(store: Store) -> None:
+    connections = Path(__file__).parent / "fixtures" / "Connections.csv"
+    import_linkedin(store, connections.read_bytes())
+    assert store.connections(linked_only=True) == []
+    import_companies(store, table("name\nACME Corp\n"))
+    assert {c.name for c in store.connections(linked_only=True)} >= {"Sam Lee"}

@@ -19,6 +19,8 @@ FETCHED = dt.datetime(2026, 11, 26, 9, 0)
 PAYLOADS = Path(__file__).parents[1] / "importers" / "payloads"
 ACME = Company("Acme Health", id=1)
 
+SCORED = frozenset({"stack", "growth", "location", "no_degree"})
+
 
 def posting(
     title: str, *, description: str = "", location: str = "", remote: bool | None = None
@@ -40,7 +42,7 @@ def posting(
 
 def signals(profile: Profile, *postings: Posting) -> dict[str, Signal]:
     """The plugin's signals for Acme with these postings, by criterion."""
-    context = Context(today=TODAY, postings_by_company={1: list(postings)})
+    context = Context(today=TODAY, postings_by_company={1: list(postings)}, criteria=SCORED)
     found = job_postings.hunt_score_company(ACME, profile, context)
     return {s.criterion: s for s in found}
 
@@ -208,7 +210,7 @@ def test_a_degree_requirement_says_nothing(profile: Profile) -> None:
 
 def context_with(*postings: Posting) -> Context:
     """A context holding Acme's postings."""
-    return Context(today=TODAY, postings_by_company={1: list(postings)})
+    return Context(today=TODAY, postings_by_company={1: list(postings)}, criteria=SCORED)
 
 
 def test_the_host_loads_it_without_criteria_and_accepts_its_signals(
@@ -265,3 +267,12 @@ def test_imported_postings_show_in_the_ranking_reasons(profiled: Workspace) -> N
     assert reasons["location"] == "posting 'Staff Engineer - Platform (Remote)' is remote"
     assert reasons["no_degree"] == "posting 'Junior Developer (C#/Blazor)' says \"bootcamp\""
     assert reasons["stack"] == "posting 'Junior Developer (C#/Blazor)' mentions C#"
+
+
+def test_a_disabled_criterion_is_left_out_not_an_error(profile: Profile) -> None:
+    posting = Posting(1, "greenhouse", "9", "Junior C# Developer", dt.datetime(2026, 11, 1))
+    context = Context(
+        today=TODAY, postings_by_company={1: [posting]}, criteria=frozenset({"growth"})
+    )
+    signals = job_postings.hunt_score_company(ACME, profile, context)
+    assert [s.criterion for s in signals] == ["growth"]
