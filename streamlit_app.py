@@ -16,6 +16,7 @@ page = st.navigation(
         st.Page(ui.OUTREACH, title="Outreach", icon=":material/send:"),
         st.Page(ui.CHATS, title="Chats", icon=":material/forum:"),
         st.Page("app_pages/progress.py", title="Progress", icon=":material/monitoring:"),
+        st.Page("app_pages/import_data.py", title="Import", icon=":material/upload_file:"),
         st.Page(ui.SETTINGS, title="Settings", icon=":material/settings:"),
     ]
 )

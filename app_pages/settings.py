@@ -1,10 +1,12 @@
-"""Settings: your profile, how much each criterion counts, the plugins, where the data lives."""
+"""Settings: your profile, criterion weights, plugins, where the data lives, export and backup."""
 
 import pandas as pd
 import streamlit as st
 
 from app_pages import fields, session
 from app_pages.safe import escape
+from hunt_core import export
+from hunt_core.calendar_ics import calendar_ics
 
 run = session.current()
 plugins = run.ws.plugins
@@ -72,3 +74,67 @@ st.caption(
 st.subheader("Where your data lives", anchor=False)
 st.code(session.db_path(), language=None)
 st.text(f"User: {session.current_user()}")
+
+st.subheader("Export and backup", anchor=False)
+st.caption(
+    "Everything you entered (profile, companies, people, messages, chats, open roles, "
+    "connections, weights) in one file. Cells a spreadsheet could run as a formula are "
+    "neutralised."
+)
+FORMATS = {"csv": "CSV files (zip)", "json": "JSON", "xlsx": "Excel workbook"}
+PREPARED = "_settings.export"  # (format, write count, bytes) of the last prepared export
+writes_now = session.writes().of((session.db_path(), session.current_user()))
+pick, prepare = st.columns([2, 1], vertical_alignment="bottom")
+fmt = pick.selectbox(
+    "Format", list(FORMATS), format_func=FORMATS.__getitem__, key="settings.export.format"
+)
+if prepare.button("Prepare export", key="settings.export.prepare"):
+    with session.guard(), st.spinner("Writing the export..."):
+        st.session_state[PREPARED] = (fmt, writes_now, export.export_bytes(run.ws.store, fmt))
+held = st.session_state.get(PREPARED)
+if held and held[:2] == (fmt, writes_now):
+    name, media = export.DOWNLOADS[fmt]
+    st.download_button(
+        f"Download {name}",
+        held[2],
+        file_name=name,
+        mime=media,
+        type="primary",
+        on_click="ignore",
+        key="settings.export.download",
+        icon=":material/download:",
+    )
+else:
+    st.caption("Prepare the export, then download it: it holds the hunt as it is right then.")
+
+st.download_button(
+    "Download follow-ups and chats as a calendar (.ics)",
+    calendar_ics(run.snap, session.now()),
+    file_name="hunt-calendar.ics",
+    mime="text/calendar",
+    on_click="ignore",
+    key="settings.calendar.download",
+    icon=":material/calendar_month:",
+    help="Import it into Google Calendar, Outlook or Apple Calendar; a newer file updates it.",
+)
+
+st.markdown("**Restore from an export**")
+st.caption("Loads an export of Hunt into an empty hunt, exactly as it was exported.")
+backup = st.file_uploader(
+    "hunt-export.json, hunt-export.xlsx or hunt-export.zip",
+    type=["json", "xlsx", "zip"],
+    key="settings.restore.file",
+)
+if backup is not None and st.button("Restore", type="primary", key="settings.restore.go"):
+    data, filename = backup.getvalue(), backup.name
+
+    def restore() -> None:
+        st.session_state["_settings.restored"] = export.restore_bytes(run.ws.store, data, filename)
+
+    session.act(restore, f"Restored your hunt from {filename}.")
+restored = st.session_state.get("_settings.restored")
+if restored:
+    st.success(
+        "Restored: " + ", ".join(f"{n} {table}" for table, n in restored.items()),
+        icon=":material/check_circle:",
+    )

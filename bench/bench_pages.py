@@ -31,7 +31,7 @@ from hunt_core.store import Database  # noqa: E402
 # AppTest's bare-mode runs warn about a missing ScriptRunContext on every run; nothing is wrong.
 logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel(logging.ERROR)
 NOW = dt.datetime(2026, 11, 26, 9, 0)
-PAGES = ("home", "companies", "people", "outreach", "chats", "progress", "settings")
+PAGES = ("home", "companies", "people", "outreach", "chats", "progress", "import_data", "settings")
 COMPANIES, TOUCHES = 100, 3_000
 TARGET_MS = 100.0
 EMPTY_PAGE = "import streamlit as st\nst.title('Empty')\n"

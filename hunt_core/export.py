@@ -396,7 +396,7 @@ def _refuse_non_empty(store: Store) -> None:
     if held:
         raise InvalidInput(
             f"restore goes into an empty hunt, and user {store.owner!r} already has "
-            f"{', '.join(held)}; use another --user or --db"
+            f"{', '.join(held)}; restore into a new, empty hunt"
         )
 
 

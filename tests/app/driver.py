@@ -31,7 +31,7 @@ from hunt_core.workspace import Workspace
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "streamlit_app.py"
 NOW = dt.datetime(2026, 11, 26, 9, 0)
-PAGES = ("home", "companies", "people", "outreach", "chats", "progress", "settings")
+PAGES = ("home", "companies", "people", "outreach", "chats", "progress", "import_data", "settings")
 
 
 class Dash:
