@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 
 from hunt_core import cohort, demo, review
-from hunt_core.cohort import Member
+from hunt_core.cohort import Comment, Member
 from hunt_core.errors import HuntError, InvalidInput, PermissionDenied
 from hunt_core.models import (
     DRAFT_KINDS,
@@ -677,13 +677,24 @@ def cmd_comments(ws: Workspace, args: argparse.Namespace) -> None:
     if unseen and not ws.store.read_only:
         ws.store.mark_comments_seen(unseen, ws.clock())
     if args.json:
-        _print_json([{**dataclasses.asdict(c), "new": c.id in unseen} for c in comments])
+        _print_json([comment_json(c, c.id in unseen) for c in comments])
         return
     if not comments:
         print("No comments yet.")
     for c in comments:
         about = c.company or "your list"
         print(f"{c.created_at:%Y-%m-%d} {c.author or 'Your instructor'} on {about}: {c.text}")
+
+
+def comment_json(comment: Comment, new: bool) -> dict[str, Any]:
+    """`hunt comments --json` item; new: not read before this command."""
+    return {
+        "author": comment.author,
+        "company": comment.company,
+        "text": comment.text,
+        "created_at": comment.created_at.isoformat(),
+        "new": new,
+    }
 
 
 def _demo_cohort(ws: Workspace, args: argparse.Namespace) -> None:

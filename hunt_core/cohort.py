@@ -53,13 +53,9 @@ class Member:
         """A student's cohort (an instructor's first one; '' for none)."""
         return self.cohorts[0] if self.cohorts else ""
 
-    @property
-    def display_name(self) -> str:
-        """The name leaderboards show: the alias when one is set."""
-        return self.alias or self.name
 
-
-# The person running the CLI on the database file: may manage the roster, reads only its own.
+# The person running the CLI on the database file (store.LOCAL_USER): manages the roster as an
+# admin would, and like an admin reads only its own hunt.
 OPERATOR = Member(owner="local", email="", name="database operator", role="admin")
 
 
@@ -139,7 +135,7 @@ class LeaderRow:
         return row
 
 
-# -- rights and windows --------------------------------------------------------------------
+# -- boards and free text -------------------------------------------------------------------
 
 
 def window(now: dt.datetime, week: bool) -> tuple[dt.datetime, dt.datetime]:
@@ -151,15 +147,15 @@ def window(now: dt.datetime, week: bool) -> tuple[dt.datetime, dt.datetime]:
 
 
 def cohort_board(rows: Iterable[LeaderRow]) -> list[LeaderRow]:
-    """Student rows summed per cohort; cohorts under MIN_GROUP fold into OTHER_COHORTS."""
+    """Student rows summed per cohort, most messages first, small cohorts folded in one last row."""
+    # A group under MIN_GROUP students is never shown on its own: neither a cohort nor the fold.
     groups: dict[str, list[LeaderRow]] = {}
     for row in rows:
         groups.setdefault(row.cohort, []).append(row)
     small = [r for rs in groups.values() if len(rs) < MIN_GROUP for r in rs]
     board = [_sum(name, rs) for name, rs in groups.items() if len(rs) >= MIN_GROUP]
-    if len(small) >= MIN_GROUP:
-        board.append(_sum(OTHER_COHORTS, small))
-    return sorted(board, key=lambda r: (-r.messages_sent, r.name))
+    board.sort(key=lambda r: (-r.messages_sent, r.name))
+    return [*board, _sum(OTHER_COHORTS, small)] if len(small) >= MIN_GROUP else board
 
 
 def _sum(cohort: str, rows: Sequence[LeaderRow]) -> LeaderRow:

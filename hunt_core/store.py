@@ -802,7 +802,7 @@ def _bulk_insert(
 
 # -- cohorts ---------------------------------------------------------------------------------
 
-# {where} is one of the fixed conditions below, never user input.
+# {where} is a fixed condition written in the methods below, never user input.
 _MEMBERS = """
     SELECT m.owner, m.email, m.name, m.role,
         coalesce(list(mc.cohort ORDER BY mc.cohort) FILTER (WHERE mc.cohort IS NOT NULL), []),
@@ -953,6 +953,9 @@ class Cohorts:
         data key is set when first added and kept when their name, role or cohort changes.
         """
         viewer = self._fresh(actor)
+        emails = [r.email for r in rows]
+        if len(set(emails)) != len(emails):
+            raise InvalidInput("the same email appears twice in one roster import")
         known = dict(
             self.con.execute(
                 "SELECT email, owner FROM members WHERE list_contains(?, email)",
@@ -1037,13 +1040,14 @@ class Cohorts:
         subject: str,
         email: str | None,
         *,
-        email_verified: bool = True,
+        email_verified: bool,
         now: dt.datetime | None = None,
     ) -> Member | None:
         """Who an OIDC sign-in is: by (issuer, subject) once bound, else None if not allowed.
 
-        The first sign-in binds the member whose roster email matches the verified email;
-        later ones ignore the email. A member already bound to another sign-in is not
+        The first sign-in binds the member whose roster email matches the email, which the
+        provider must have verified (its email_verified claim; no default, so a caller must
+        decide); later ones ignore the email. A member already bound to another sign-in is not
         taken over by a new one with the same email (an admin may unbind them).
         """
         if not issuer or not subject:
