@@ -158,9 +158,9 @@ class Scorer:
         """Rank companies best first; ties broken by name."""
         with _gc_paused():
             scores = [self.company(c, profile, context) for c in companies]
-        return sorted(
-            scores, key=lambda s: (-s.score, s.company.name.casefold(), s.company.id or 0)
-        )
+            return sorted(
+                scores, key=lambda s: (-s.score, s.company.name.casefold(), s.company.id or 0)
+            )
 
     def contact(
         self,
@@ -210,7 +210,7 @@ class Scorer:
                 if score is not None:
                     channel = channel_of(contact, score.company)
                     ranks.append(self.contact(contact, score, profile, context, channel))
-        return sorted(
-            ranks,
-            key=lambda r: (-r.priority, r.company.name.casefold(), r.contact.name.casefold()),
-        )
+            return sorted(
+                ranks,
+                key=lambda r: (-r.priority, r.company.name.casefold(), r.contact.name.casefold()),
+            )

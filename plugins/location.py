@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from hunt_core import Criterion, Signal, hookimpl
@@ -27,6 +28,7 @@ def hunt_criteria() -> list[Criterion]:
     ]
 
 
+@functools.lru_cache(maxsize=4096)  # the same few city strings recur across thousands of companies
 def city(place: str) -> str:
     """The city part of a place, folded: 'Denver, CO (HQ)' -> 'denver'."""
     return " ".join(_PARENS.sub(" ", place).split(",")[0].casefold().split())
