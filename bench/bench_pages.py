@@ -29,7 +29,10 @@ from hunt_core.models import Touch  # noqa: E402
 from hunt_core.store import Database  # noqa: E402
 
 # AppTest's bare-mode runs warn about a missing ScriptRunContext on every run; nothing is wrong.
-logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel(logging.ERROR)
+# A filter, not a level: Streamlit resets its loggers' levels when its config loads.
+logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(
+    lambda record: "missing ScriptRunContext" not in record.getMessage()
+)
 NOW = dt.datetime(2026, 11, 26, 9, 0)
 PAGES = ("home", "companies", "people", "outreach", "chats", "progress", "import_data", "settings")
 COMPANIES, TOUCHES = 100, 3_000
