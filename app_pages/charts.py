@@ -134,3 +134,22 @@ def reply_rates(rates: Sequence[ChannelRate]) -> None:
     """Share of first messages answered, per channel."""
     data = [(r.channel, r.rate, r.sent, r.replied) for r in rates]
     _draw(_reply_spec(), pd.DataFrame(data, columns=["channel", "rate", "sent", "replied"]))
+
+
+@functools.cache
+def _leaders_spec() -> dict[str, Any]:
+    return (
+        alt.Chart(alt.NamedData(ROWS))
+        .mark_bar(color=PRIMARY)
+        .encode(
+            y=alt.Y("name:N", sort="-x", title=None, axis=LABELS),
+            x=alt.X("value:Q", title="How many"),
+            tooltip=[alt.Tooltip("name:N", title="Name"), alt.Tooltip("value:Q", title="How many")],
+        )
+        .to_dict()
+    )
+
+
+def leaders(names: Sequence[str], values: Sequence[int]) -> None:
+    """One measure of a leaderboard, one bar per student or cohort, the most first."""
+    _draw(_leaders_spec(), pd.DataFrame({"name": list(names), "value": list(values)}))

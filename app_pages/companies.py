@@ -18,6 +18,27 @@ count, bar = st.columns([1, 3], vertical_alignment="center")
 count.metric("Companies", f"{have} / {TARGET_COMPANIES}", help="The guide: shoot for 5 companies")
 bar.progress(min(1.0, have / TARGET_COMPANIES), text="Toward the guide's five target companies")
 
+comments = run.ws.store.comments()
+if comments:
+    st.subheader("From your instructor", anchor=False)
+    st.dataframe(
+        pd.DataFrame(
+            {
+                "When": [c.created_at for c in comments],
+                "From": [c.author for c in comments],
+                "About": [c.company or "your list" for c in comments],
+                "Comment": [c.text for c in comments],
+                "New": ["new" if c.seen_at is None else "" for c in comments],
+            }
+        ),
+        hide_index=True,
+    )
+    unseen = [c.id for c in comments if c.seen_at is None]
+    if unseen and st.button("Mark as read", key="companies.comments.seen"):
+        session.act(
+            lambda: run.ws.store.mark_comments_seen(unseen, session.now()), "Marked as read."
+        )
+
 if scores:
     people = snap.context.contacts_by_company
     ranked = pd.DataFrame(

@@ -6,7 +6,7 @@ import datetime as dt
 import logging
 import os
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
@@ -16,25 +16,105 @@ import streamlit as st
 
 from app_pages.safe import escape
 from hunt_core import store
+from hunt_core.cohort import Member
 from hunt_core.errors import HuntError
 from hunt_core.models import Step
 from hunt_core.plugins import Plugins, get_plugin_manager
 from hunt_core.snapshot import Snapshot
-from hunt_core.store import Database
+from hunt_core.store import Cohorts, Database
 from hunt_core.workspace import Workspace
 
 log = logging.getLogger("hunt.app")
 
-USER_KEY = "hunt_user"  # set only by tests today; cohort sign-in replaces current_user()
+USER_KEY = "hunt_user"  # local mode only: tests pick the local user this way
 NOW_KEY = "hunt_now"
+IDENTITY_KEY = "hunt_identity"  # AppTest only: an Identity object, honoured under TEST_ENV=1
+TEST_ENV = "HUNT_TEST_IDENTITY"
+_MEMBER = "_hunt_member"
+_COHORTS = "_hunt_cohorts"
 _WORKSPACE = "_hunt_workspace"
 _RUN = "_hunt_run"
 _FLASH = "_hunt_flash"
 FRIENDLY = "Something went wrong on our side. It has been logged; please try again."
 
 
+@dataclass(frozen=True)
+class Identity:
+    """Who an OIDC provider says signed in."""
+
+    issuer: str
+    subject: str
+    email: str
+    email_verified: bool
+
+
+def cohort_mode() -> bool:
+    """True when Streamlit secrets hold an `[auth]` section: sign-in and the roster decide."""
+    try:
+        return "auth" in st.secrets
+    except FileNotFoundError:  # no secrets.toml at all: local mode
+        return False
+
+
+def identity() -> Identity | None:
+    """The signed-in identity: from st.user only, except an Identity object tests inject.
+
+    The injected one is honoured only when the server's environment sets HUNT_TEST_IDENTITY=1
+    and the value is an Identity instance: a browser can only put widget values (strings,
+    numbers, lists) into session_state, never a Python object, and no widget uses this key.
+    """
+    injected = st.session_state.get(IDENTITY_KEY)
+    if os.environ.get(TEST_ENV) == "1" and isinstance(injected, Identity):
+        return injected
+    if st.user.get("is_logged_in") is not True:
+        return None
+    verified = st.user.get("email_verified")
+    return Identity(
+        issuer=str(st.user.get("iss") or ""),
+        subject=str(st.user.get("sub") or ""),
+        email=str(st.user.get("email") or ""),
+        email_verified=verified is True or str(verified).lower() == "true",
+    )
+
+
+def cohorts() -> Cohorts:
+    """This session's cohort API over its own cursor, kept in session_state."""
+    db = database(db_path())
+    held = st.session_state.get(_COHORTS)
+    if held is None or held[0] is not db:
+        held = (db, db.cohorts(db.cursor()))
+        st.session_state[_COHORTS] = held
+    return held[1]
+
+
+def sign_in() -> Member | None:
+    """Resolve this rerun's roster member from the identity (None: not signed in or not listed).
+
+    Read afresh on every rerun, so a roster change (removed, new role) applies at once.
+    """
+    found = identity()
+    member = None
+    if found is not None:
+        member = cohorts().member_for_identity(
+            found.issuer, found.subject, found.email,
+            email_verified=found.email_verified, now=now(),
+        )  # fmt: skip
+    st.session_state[_MEMBER] = member
+    return member
+
+
+def member() -> Member | None:
+    """The roster member this rerun signed in as (None in local mode)."""
+    return st.session_state.get(_MEMBER) if cohort_mode() else None
+
+
 def current_user() -> str:
-    """Who is signed in: the single local user until cohort sign-in replaces this seam."""
+    """Whose data this session reads and writes: the signed-in member, else the local user."""
+    if cohort_mode():
+        me = member()
+        if me is None:
+            raise PermissionError("nobody is signed in")
+        return me.owner
     return str(st.session_state.get(USER_KEY) or store.LOCAL_USER)
 
 
@@ -71,7 +151,9 @@ def workspace(user: str) -> Workspace:
     db, plugins = database(db_path()), plugin_manager()
     held = st.session_state.get(_WORKSPACE)
     if held is None or held[0] is not db or held[1] is not plugins or held[2] != user:
-        held = (db, plugins, user, Workspace(db.store(user, con=db.cursor()), plugins, now))
+        me = member()  # cohort mode: the member's own store, through the rights checks
+        own = cohorts().open_for(me) if me is not None else db.store(user, con=db.cursor())
+        held = (db, plugins, user, Workspace(own, plugins, now))
         st.session_state[_WORKSPACE] = held
     return held[3]
 
@@ -150,13 +232,19 @@ def guard() -> Iterator[None]:
         st.error(FRIENDLY, icon=":material/error:")
 
 
-def act(action: Callable[[], object], done: str, form: str | None = None) -> None:
-    """Run one write; on success empty `form`, keep `done` to show, rerun to redraw every view."""
+def act(
+    action: Callable[[], object], done: str, form: str | None = None, also: Sequence[str] = ()
+) -> None:
+    """Run one write; on success empty `form`, keep `done` to show, rerun to redraw every view.
+
+    also: other owners whose data the write touched (a comment on a student's list).
+    """
     with guard():
         try:
             action()
         finally:  # even a failed action may have written part of a batch
-            writes().bump((db_path(), current_user()))
+            for owner in (current_user(), *also):
+                writes().bump((db_path(), owner))
         if form:
             st.session_state[f"_gen.{form}"] = st.session_state.get(f"_gen.{form}", 0) + 1
         st.session_state[_FLASH] = done

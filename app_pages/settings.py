@@ -10,7 +10,27 @@ from hunt_core.calendar_ics import calendar_ics
 
 run = session.current()
 plugins = run.ws.plugins
+me = session.member()
 st.title("Settings")
+
+if me is not None and me.role == "student":
+    st.subheader("Leaderboard", anchor=False)
+    with st.form("settings.board"):
+        alias = st.text_input(
+            "Alias on the leaderboard (blank: your name)",
+            me.alias,
+            max_chars=40,
+            key="settings.board:alias",
+        )
+        opt_out = st.checkbox("Leave the leaderboard", me.opt_out, key="settings.board:opt_out")
+        if st.form_submit_button("Save", type="primary", key="settings.board:save"):
+            cohorts = session.cohorts()
+
+            def board() -> None:
+                cohorts.set_alias(me, alias)
+                cohorts.set_opt_out(me, opt_out)
+
+            session.act(board, "Leaderboard settings saved.")
 
 st.subheader("Your profile", anchor=False)
 with st.form("settings.profile"):
@@ -65,7 +85,9 @@ st.dataframe(
 problems = list(plugins.errors())
 if problems:
     st.warning("Some plugins failed; the others still score.", icon=":material/warning:")
-    st.text("\n".join(problems))
+    # The shared plugin manager may hold another user's error text: only admins see it.
+    if me is None or me.role == "admin":
+        st.text("\n".join(problems))
 st.caption(
     "Add a plugin: install a package with an entry point in group `hunt`, or drop a `.py` file "
     "into a folder listed in `HUNT_PLUGINS_DIR`."

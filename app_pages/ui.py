@@ -19,6 +19,8 @@ PEOPLE = "app_pages/people.py"
 OUTREACH = "app_pages/outreach.py"
 CHATS = "app_pages/chats.py"
 SETTINGS = "app_pages/settings.py"
+LEADERBOARD = "app_pages/leaderboard.py"
+REVIEW = "app_pages/review.py"
 
 # Widget keys a page reads its selection from, so a step can open the page on its subject.
 COMPANY_PICK = "companies.pick"
@@ -49,6 +51,7 @@ TARGETS = {
     "follow-up": Target("Write the follow-up", OUTREACH, None, OUTREACH_PERSON),
     "prep-chat": Target("Prepare questions", CHATS, None, CHAT_PERSON),
     "thank-you": Target("Write the thank-you", CHATS, None, CHAT_PERSON),
+    "comment": Target("Read it", COMPANIES, COMPANY_PICK),
 }
 
 

@@ -288,6 +288,7 @@ def test_a_student_reads_their_own_hunt_with_nobody_elses_rows_after_another_use
 ALLOWED_CACHES = {
     ("app_pages/charts.py", "_breakdown_spec"),
     ("app_pages/charts.py", "_funnel_spec"),
+    ("app_pages/charts.py", "_leaders_spec"),
     ("app_pages/charts.py", "_reply_spec"),
     ("app_pages/charts.py", "_weekly_spec"),
     ("app_pages/session.py", "database"),
@@ -302,6 +303,7 @@ ALLOWED_CACHES = {
     ("hunt_core/importers/linkedin.py", "parse_connected_on"),
     ("hunt_core/names.py", "company_key"),
     ("plugins/job_postings.py", "_hints"),
+    ("plugins/location.py", "city"),
     ("plugins/stack.py", "_families"),
     ("plugins/stack.py", "_mentions"),
     ("plugins/stack.py", "your_stack"),

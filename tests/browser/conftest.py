@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import socket
 import subprocess
@@ -9,6 +10,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -22,7 +24,8 @@ CHROMIUM_ARGS = [
 ]  # fmt: skip
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A free loopback port."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
@@ -46,21 +49,18 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 
-@pytest.fixture
-def dashboard(tmp_path: Path) -> Iterator[str]:
-    """Start the dashboard on a fresh database and yield its URL once /_stcore/health is ok."""
-    port = _free_port()
+@contextmanager
+def serve(
+    tmp_path: Path, env: dict[str, str], *options: str, port: int | None = None
+) -> Iterator[str]:
+    """`streamlit run` (on a free port unless given) with env and options; yield its URL."""
+    port = port or free_port()
     url = f"http://127.0.0.1:{port}"
-    env = {
-        **os.environ,
-        "HUNT_DB": str(tmp_path / "hunt.duckdb"),
-        "HUNT_PLUGINS_DIR": "",
-        "HUNT_NOW": "2026-11-26T09:00:00",
-    }
+    env = {**os.environ, "HUNT_PLUGINS_DIR": "", "HUNT_NOW": "2026-11-26T09:00:00", **env}
     command = [
         sys.executable, "-m", "streamlit", "run", "streamlit_app.py",
         "--server.headless", "true", "--server.port", str(port),
-        "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+        "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false", *options,
     ]  # fmt: skip
     log = (tmp_path / "streamlit.log").open("w")
     server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
@@ -80,3 +80,57 @@ def dashboard(tmp_path: Path) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             server.kill()
         log.close()
+
+
+@pytest.fixture
+def dashboard(tmp_path: Path) -> Iterator[str]:
+    """Start the dashboard on a fresh database and yield its URL once /_stcore/health is ok."""
+    with serve(tmp_path, {"HUNT_DB": str(tmp_path / "hunt.duckdb")}) as url:
+        yield url
+
+
+COHORT_STUDENTS = {"ana@example.com": "Ana Corp", "ben@example.com": "Ben Corp"}
+
+
+@pytest.fixture
+def cohort_dashboard(tmp_path: Path) -> Iterator[str]:
+    """A cohort-mode dashboard signing in through a local OIDC provider (oidc-provider-mock).
+
+    Two students are on the roster, each with one company; the provider offers Ana's account.
+    The secrets file lives in tmp_path and is passed with --secrets.files: none is written to
+    the repository.
+    """
+    from oidc_provider_mock import User, run_server_in_thread
+
+    from hunt_core.cohort import OPERATOR, RosterRow
+    from hunt_core.models import Company
+    from hunt_core.store import Database
+
+    db_file = tmp_path / "hunt.duckdb"
+    db = Database.open(db_file)
+    try:
+        rows = [
+            RosterRow(i + 2, email, email.split("@")[0].title(), "student", ("Denver 1",))
+            for i, email in enumerate(COHORT_STUDENTS)
+        ]
+        db.cohorts().import_roster(OPERATOR, rows, dt.datetime(2026, 11, 26, 9))
+        for email, company in COHORT_STUDENTS.items():
+            db.store(email).add_company(Company(company))
+    finally:
+        db.close()
+    ana = User(sub="ana-sub", claims={"email": "ana@example.com", "email_verified": True})
+    with run_server_in_thread(port=0, user_claims=[ana]) as provider:
+        port = free_port()
+        secrets = tmp_path / "secrets.toml"
+        secrets.write_text(
+            "[auth]\n"
+            f'redirect_uri = "http://127.0.0.1:{port}/oauth2callback"\n'
+            'cookie_secret = "browser-test-cookie-secret"\n'
+            'client_id = "hunt-browser-test"\n'
+            'client_secret = "hunt-browser-test-secret"\n'
+            f'server_metadata_url = "http://localhost:{provider.server_port}'
+            '/.well-known/openid-configuration"\n'
+        )
+        env = {"HUNT_DB": str(db_file)}
+        with serve(tmp_path, env, "--secrets.files", str(secrets), port=port) as url:
+            yield url

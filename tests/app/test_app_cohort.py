@@ -1,0 +1,153 @@
+"""Cohort mode in AppTest: sign-in through the app's identity seam, isolation, review, board."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app_pages.session import IDENTITY_KEY, TEST_ENV, Identity
+from hunt_core.cohort import OPERATOR, RosterRow
+from hunt_core.models import Company, Contact, Touch
+from hunt_core.plugins import get_plugin_manager
+from hunt_core.store import Database
+from hunt_core.workspace import Workspace
+
+from .driver import NOW, Dash, profile
+
+ISSUER = "https://accounts.example.com"
+AUTH = {
+    "redirect_uri": "http://127.0.0.1:8501/oauth2callback",
+    "cookie_secret": "test-cookie-secret",
+    "google": {
+        "client_id": "id",
+        "client_secret": "secret",
+        "server_metadata_url": "https://accounts.google.com/.well-known/openid-configuration",
+    },
+}
+ROSTER = [
+    ("ana@example.com", "Ana Diaz", "student", ("Denver 1",)),
+    ("ben@example.com", "Ben Ode", "student", ("Denver 1",)),
+    ("cy@example.com", "Cy Lee", "student", ("Denver 1",)),
+    ("dee@example.com", "Dee Roe", "student", ("Austin 2",)),
+    ("ivy@example.com", "Ivy Teach", "instructor", ("Denver 1",)),
+]
+
+
+@pytest.fixture
+def cohort(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A roster of four students in two cohorts and an instructor, each student with a company."""
+    monkeypatch.setenv(TEST_ENV, "1")
+    db = Database.open(db_path)
+    try:
+        cohorts = db.cohorts()
+        rows = [RosterRow(i + 2, e, n, r, c) for i, (e, n, r, c) in enumerate(ROSTER)]  # type: ignore[arg-type]
+        cohorts.import_roster(OPERATOR, rows, NOW)
+        for email, name, role, _ in ROSTER:
+            if role != "student":
+                continue
+            store = db.store(email)
+            profile(Workspace(store, get_plugin_manager(env={}, entrypoints=False), lambda: NOW))
+            company = store.add_company(Company(f"{name.split()[0]} Corp"))
+            contact = store.add_contact(Contact(company.id or -1, f"{name} Contact", "engineer"))
+            store.add_touch(Touch(contact.id or -1, "linkedin", NOW))
+    finally:
+        db.close()
+    return db_path
+
+
+def signed_in(db_path: Path, email: str | None, *, verified: bool = True) -> Dash:
+    """A cohort-mode dashboard, signed in as email (None: not signed in)."""
+    dash = Dash(db_path)
+    dash.at.secrets["auth"] = AUTH
+    if email is not None:
+        subject = f"sub-{email}"
+        dash.at.session_state[IDENTITY_KEY] = Identity(ISSUER, subject, email, verified)
+    return dash.start()
+
+
+def test_a_student_sees_only_their_own_companies(cohort: Path) -> None:
+    dash = signed_in(cohort, "ana@example.com").open("companies")
+    dash.assert_ok()
+    shown = dash.plain()
+    assert "Ana Corp" in shown
+    assert "Ben Corp" not in shown and "Dee Corp" not in shown
+
+
+def test_not_signed_in_sees_the_sign_in_page_and_no_data(cohort: Path) -> None:
+    dash = signed_in(cohort, None)
+    dash.assert_ok()
+    assert [b.label for b in dash.at.button] == ["Sign in with Google"]
+    assert "Corp" not in dash.plain()
+
+
+def test_an_injected_identity_is_ignored_without_the_test_switch(
+    cohort: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(TEST_ENV)
+    dash = signed_in(cohort, "ana@example.com")
+    assert [b.label for b in dash.at.button] == ["Sign in with Google"]
+    assert "Ana Corp" not in dash.plain()
+
+
+@pytest.mark.parametrize(
+    ("email", "verified"), [("zed@example.com", True), ("ana@example.com", False)]
+)
+def test_signed_in_but_not_on_the_roster_sees_the_polite_page(
+    cohort: Path, email: str, verified: bool
+) -> None:
+    dash = signed_in(cohort, email, verified=verified)
+    dash.assert_ok()
+    assert "ask your instructor" in dash.at.info[0].value
+    assert [b.label for b in dash.at.button] == ["Sign out"]
+    assert "Corp" not in dash.plain() and "Contact" not in dash.plain()
+
+
+def test_instructor_reviews_own_cohort_comments_and_the_student_sees_it(cohort: Path) -> None:
+    ivy = signed_in(cohort, "ivy@example.com").open("review")
+    ivy.assert_ok()
+    shown = ivy.plain()
+    assert all(n in shown for n in ("Ana Diaz", "Ben Ode", "Cy Lee"))
+    assert "Dee Roe" not in shown and "Dee Corp" not in shown
+    ivy.widget("review.student").set_value("ana@example.com")
+    ivy.at.run()
+    assert list(ivy.at.dataframe[1].value["Company"]) == ["Ana Corp"]  # the picked list only
+    form = "review.comment.ana@example.com.0"
+    ivy.widget(f"{form}:text").set_value("Add two more *companies* in healthcare")
+    ivy.press(f"{form}:save")
+    ivy.assert_ok()
+    assert ivy.toasted("Comment sent.")
+
+    ana = signed_in(cohort, "ana@example.com")
+    assert "Your instructor commented on your list" in ana.next_step()
+    ana.open("companies")
+    assert "Add two more *companies* in healthcare" in ana.plain()
+    assert "Ivy Teach" in ana.plain()
+    ana.press("companies.comments.seen")
+    ana.assert_ok()
+    assert "commented" not in ana.next_step()
+
+
+def test_students_have_no_review_page(cohort: Path) -> None:
+    dash = signed_in(cohort, "ana@example.com")
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        dash.open("review")
+
+
+def test_leaderboard_shows_aliases_not_opted_out_and_no_company_or_contact(cohort: Path) -> None:
+    ana = signed_in(cohort, "ana@example.com").open("settings")
+    ana.widget("settings.board:alias").set_value("Rocket")
+    ana.press("settings.board:save")
+    ana.assert_ok()
+    ben = signed_in(cohort, "ben@example.com").open("settings")
+    ben.widget("settings.board:opt_out").set_value(True)
+    ben.press("settings.board:save")
+    ben.assert_ok()
+
+    board = signed_in(cohort, "cy@example.com").open("leaderboard")
+    board.assert_ok()
+    shown = board.plain()
+    assert "Rocket" in shown and "Cy Lee" in shown and "Dee Roe" in shown
+    assert "Ana Diaz" not in shown and "Ben Ode" not in shown
+    assert "Corp" not in shown and "Contact" not in shown
+    assert len(board.at.get("vega_lite_chart")) >= 1 or board.at.get("arrow_vega_lite_chart")
