@@ -92,6 +92,16 @@ _TOUCH = _columns(Touch)
 _CHAT = _columns(Chat)
 _POSTING = _columns(Posting)
 _CONNECTION = _columns(Connection)
+M = TypeVar("M", Company, Contact, Touch, Chat, Posting, Connection)
+# The table and stored columns behind each model that Store._fetch reads.
+_TABLES: dict[type, tuple[str, list[str]]] = {
+    Company: ("companies", _COMPANY),
+    Contact: ("contacts", _CONTACT),
+    Touch: ("touches", _TOUCH),
+    Chat: ("chats", _CHAT),
+    Posting: ("postings", _POSTING),
+    Connection: ("connections", _CONNECTION),
+}
 _PROFILE = [f.name for f in fields(Profile)]
 # Tables whose rows carry an owner and may be loaded in bulk.
 _OWNED = ("companies", "contacts", "touches", "chats", "postings", "connections", "profiles")
@@ -275,6 +285,17 @@ class Store:
     def _one(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:
         return self.con.execute(sql, [self.owner, *params]).fetchone()
 
+    def _fetch(
+        self, model: type[M], where: str = "", params: Sequence[Any] = (), order: str = "id"
+    ) -> list[M]:
+        """This owner's rows of one model's table (where and order are fixed SQL, not input)."""
+        table, cols = _TABLES[model]
+        rows = self._rows(
+            f"SELECT id, {', '.join(cols)} FROM {table} WHERE owner = ? {where} ORDER BY {order}",
+            params,
+        )
+        return [model(**dict(zip(["id", *cols], r, strict=True))) for r in rows]
+
     def ensure_user(self, name: str = "") -> None:
         """Create this owner's user row if it is missing."""
         self._writable()
@@ -313,30 +334,21 @@ class Store:
 
     def companies(self) -> list[Company]:
         """Every company of this owner, by name."""
-        rows = self._rows(
-            f"SELECT id, {', '.join(_COMPANY)} FROM companies WHERE owner = ? ORDER BY name_key"
-        )
-        return [Company(**dict(zip(["id", *_COMPANY], r, strict=True))) for r in rows]
+        return self._fetch(Company, order="name_key")
 
     def company(self, name: str) -> Company:
         """The company with this name (any case), or NotFound."""
-        row = self._one(
-            f"SELECT id, {', '.join(_COMPANY)} FROM companies WHERE owner = ? AND name_key = ?",
-            [name_key(name)],
-        )
-        if row is None:
+        found = self._fetch(Company, "AND name_key = ?", [name_key(name)])
+        if not found:
             raise NotFound(f"no company named {name!r}; add it first (hunt company add)")
-        return Company(**dict(zip(["id", *_COMPANY], row, strict=True)))
+        return found[0]
 
     def company_by_id(self, company_id: int) -> Company:
         """The company with this id, or NotFound."""
-        row = self._one(
-            f"SELECT id, {', '.join(_COMPANY)} FROM companies WHERE owner = ? AND id = ?",
-            [company_id],
-        )
-        if row is None:
+        found = self._fetch(Company, "AND id = ?", [company_id])
+        if not found:
             raise NotFound(f"no company with id {company_id}")
-        return Company(**dict(zip(["id", *_COMPANY], row, strict=True)))
+        return found[0]
 
     def add_company(self, company: Company) -> Company:
         """Insert a new company; a name already used raises InvalidInput."""
@@ -425,33 +437,23 @@ class Store:
     def contacts(self, company_id: int | None = None) -> list[Contact]:
         """This owner's contacts, optionally at one company, by name."""
         where, params = ("AND company_id = ?", [company_id]) if company_id is not None else ("", [])
-        rows = self._rows(
-            f"SELECT id, {', '.join(_CONTACT)} FROM contacts WHERE owner = ? {where} "
-            "ORDER BY name_key, id",
-            params,
-        )
-        return [Contact(**dict(zip(["id", *_CONTACT], r, strict=True))) for r in rows]
+        return self._fetch(Contact, where, params, order="name_key, id")
 
     def contact(self, company: Company, name: str) -> Contact:
         """The person with this name at company, or NotFound."""
-        row = self._one(
-            f"SELECT id, {', '.join(_CONTACT)} FROM contacts "
-            "WHERE owner = ? AND company_id = ? AND name_key = ?",
-            [company.id, name_key(name)],
+        found = self._fetch(
+            Contact, "AND company_id = ? AND name_key = ?", [company.id, name_key(name)]
         )
-        if row is None:
+        if not found:
             raise NotFound(f"no person named {name!r} at {company.name}; add them first")
-        return Contact(**dict(zip(["id", *_CONTACT], row, strict=True)))
+        return found[0]
 
     def contact_by_id(self, contact_id: int) -> Contact:
         """The contact with this id, or NotFound."""
-        row = self._one(
-            f"SELECT id, {', '.join(_CONTACT)} FROM contacts WHERE owner = ? AND id = ?",
-            [contact_id],
-        )
-        if row is None:
+        found = self._fetch(Contact, "AND id = ?", [contact_id])
+        if not found:
             raise NotFound(f"no person with id {contact_id}")
-        return Contact(**dict(zip(["id", *_CONTACT], row, strict=True)))
+        return found[0]
 
     def add_contacts(self, contacts: Sequence[Contact]) -> list[Contact]:
         """Insert people in one transaction; a duplicate at the same company writes nothing."""
@@ -544,12 +546,7 @@ class Store:
     def touches(self, contact_id: int | None = None) -> list[Touch]:
         """Touches, oldest first, optionally for one person."""
         where, params = ("AND contact_id = ?", [contact_id]) if contact_id is not None else ("", [])
-        rows = self._rows(
-            f"SELECT id, {', '.join(_TOUCH)} FROM touches WHERE owner = ? {where} "
-            "ORDER BY happened_at, id",
-            params,
-        )
-        return [Touch(**dict(zip(["id", *_TOUCH], r, strict=True))) for r in rows]
+        return self._fetch(Touch, where, params, order="happened_at, id")
 
     def activity(self) -> dict[int, dict[str, Any]]:
         """Per person, the dates that decide their outreach state, aggregated in one query."""
@@ -583,18 +580,12 @@ class Store:
 
     def chats(self) -> list[Chat]:
         """Every chat of this owner."""
-        rows = self._rows(
-            f"SELECT id, {', '.join(_CHAT)} FROM chats WHERE owner = ? ORDER BY scheduled_for, id"
-        )
-        return [Chat(**dict(zip(["id", *_CHAT], r, strict=True))) for r in rows]
+        return self._fetch(Chat, order="scheduled_for, id")
 
     def chat(self, contact_id: int) -> Chat | None:
         """The chat with one person, if any."""
-        row = self._one(
-            f"SELECT id, {', '.join(_CHAT)} FROM chats WHERE owner = ? AND contact_id = ?",
-            [contact_id],
-        )
-        return Chat(**dict(zip(["id", *_CHAT], row, strict=True))) if row else None
+        found = self._fetch(Chat, "AND contact_id = ?", [contact_id])
+        return found[0] if found else None
 
     def save_chat(self, chat: Chat) -> None:
         """Create or replace the chat with one person."""
@@ -615,12 +606,9 @@ class Store:
     def postings(self, company_id: int | None = None) -> list[Posting]:
         """Postings, optionally of one company, newest first."""
         where, params = ("AND company_id = ?", [company_id]) if company_id is not None else ("", [])
-        rows = self._rows(
-            f"SELECT id, {', '.join(_POSTING)} FROM postings WHERE owner = ? {where} "
-            "ORDER BY company_id, posted_at DESC NULLS LAST, title, id",
-            params,
+        return self._fetch(
+            Posting, where, params, order="company_id, posted_at DESC NULLS LAST, title, id"
         )
-        return [Posting(**dict(zip(["id", *_POSTING], r, strict=True))) for r in rows]
 
     def replace_postings(self, company_id: int, source: str, postings: Sequence[Posting]) -> None:
         """Make a company's postings from one board exactly these, in one transaction."""
@@ -635,11 +623,7 @@ class Store:
     def connections(self, *, linked_only: bool = False) -> list[Connection]:
         """LinkedIn connections by name; linked_only: just those at a target company."""
         linked = "AND company_id IS NOT NULL" if linked_only else ""
-        rows = self._rows(
-            f"SELECT id, {', '.join(_CONNECTION)} FROM connections WHERE owner = ? {linked} "
-            "ORDER BY lower(first_name), lower(last_name), id"
-        )
-        return [Connection(**dict(zip(["id", *_CONNECTION], r, strict=True))) for r in rows]
+        return self._fetch(Connection, linked, order="lower(first_name), lower(last_name), id")
 
     def save_connections(self, connections: Sequence[Connection]) -> tuple[int, int]:
         """Add new connections and update changed ones (matched on person_key): (added, updated)."""
