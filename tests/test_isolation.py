@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 from hunt_core.cli import main
 from hunt_core.cohort import OPERATOR, OTHER_COHORTS, Member, RosterRow, cohort_board
 from hunt_core.errors import PermissionDenied
+from hunt_core.export import dump
 from hunt_core.models import Company, Contact, Touch
 from hunt_core.plugins import Plugins, get_plugin_manager
 from hunt_core.review import review
@@ -182,6 +183,10 @@ def check_stores(cohorts: Cohorts, plugins: Plugins, world: list[Person], viewer
         own = {c.id for c in snap.contacts}
         assert {t.contact_id for t in store.touches()} <= own
         assert set(snap.activity) <= own
+        exported = dump(store)
+        assert sorted(c["name"] for c in exported["companies"]) == sorted(target.companies)
+        assert sorted(c["name"] for c in exported["contacts"]) == sorted(target.contacts())
+        assert {t["contact_id"] for t in exported["touches"]} <= own
         notes = {c.text for c in store.comments()}
         assert notes <= {f"Note for u{target.i}"}
         step = Workspace(store, plugins, lambda: NOW).next_step(snap)
