@@ -38,7 +38,7 @@ with upcoming:
         st.dataframe(
             pd.DataFrame(
                 {
-                    "When": [e.chat.scheduled_for for e in coming if e.chat],
+                    "When": [e.chat.scheduled_for if e.chat else None for e in coming],
                     "Person": [e.contact.name for e in coming],
                     "Company": [e.company.name for e in coming],
                     "Questions": [len(e.chat.questions) if e.chat else 0 for e in coming],
@@ -54,7 +54,7 @@ with past:
         st.dataframe(
             pd.DataFrame(
                 {
-                    "When": [e.chat.held_at for e in held if e.chat],
+                    "When": [e.chat.held_at if e.chat else None for e in held],
                     "Person": [e.contact.name for e in held],
                     "Company": [e.company.name for e in held],
                     "Referral offered": [bool(e.chat and e.chat.referral_offered) for e in held],
