@@ -4,7 +4,6 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import session, ui
-from app_pages.safe import escape
 from hunt_core import insights
 
 SHOWN = 5  # thank-yous drafted at once
@@ -21,10 +20,7 @@ if not thanks:
 for entry in thanks[:SHOWN]:
     person, at = entry.contact, entry.company
     with st.container(border=True):
-        st.markdown(f"**{escape(person.name)}** at {escape(at.name)}")
-        draft = run.ws.draft(at.name, person.name, "thank-you", snap)
-        text = st.text_area("Thank-you", draft, key=f"thanks.draft.{person.id}")
-        st.code(text, language=None, wrap_lines=True)
+        text = ui.draft_box(run, entry, "thank-you", "thanks")
         if st.button("Mark thank-you sent", key=f"thanks.sent.{person.id}", type="primary"):
             session.act(
                 lambda p=person, c=at, t=text: run.ws.log(c.name, p.name, "thank-you", text=t),

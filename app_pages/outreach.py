@@ -111,10 +111,7 @@ if not due:
 for entry in due[:SHOWN]:
     person, at = entry.contact, entry.company
     with st.container(border=True):
-        st.markdown(f"**{escape(person.name)}** at {escape(at.name)} · due {entry.due}")
-        draft = run.ws.draft(at.name, person.name, "follow-up", snap)
-        text = st.text_area("Follow-up", draft, key=f"follow_up.draft.{person.id}")
-        st.code(text, language=None, wrap_lines=True)
+        text = ui.draft_box(run, entry, "follow-up", "follow_up", f" · due {entry.due}")
         sent, replied = st.columns(2)
         if sent.button("Mark follow-up sent", key=f"follow_up.sent.{person.id}"):
             session.act(

@@ -141,3 +141,13 @@ def pick(label: str, options: Mapping[Any, str], key: str) -> Any:
         st.session_state.pop(key, None)
     ids = list(options)
     return st.selectbox(label, ids, format_func=options.__getitem__, key=key)
+
+
+def draft_box(run: session.Run, entry: insights.Entry, kind: str, key: str, note: str = "") -> str:
+    """Who it is for, their editable draft of a kind and a copyable view; the edited text."""
+    person, at = entry.contact, entry.company
+    st.markdown(f"**{escape(person.name)}** at {escape(at.name)}{note}")
+    draft = run.ws.draft(at.name, person.name, kind, run.snap)
+    text = st.text_area(kind.capitalize(), draft, key=f"{key}.draft.{person.id}")
+    st.code(text, language=None, wrap_lines=True)
+    return str(text)
