@@ -120,6 +120,14 @@ def contact_fields(prefix: str, base: Contact | None = None) -> dict[str, str]:
         "friend": "yes"
         if right.checkbox("A friend of yours", c.friend, key=k + "friend")
         else "no",
+        "connected": "yes"
+        if right.checkbox(
+            "Already connected on LinkedIn",
+            c.connected,
+            key=k + "connected",
+            help="A first-degree connection gets a LinkedIn message, not a connection note",
+        )
+        else "no",
     }
 
 
@@ -166,6 +174,17 @@ def profile_fields(prefix: str, p: Profile) -> dict[str, str]:
                 step=1,
                 key=k + "notes_per_month",
                 help="Leave empty for your plan's limit",
+            )
+        ),
+        "commute_km": _number(
+            right.number_input(
+                "Commuting radius (km)",
+                min_value=0,
+                max_value=500,
+                value=p.commute_km,
+                step=5,
+                key=k + "commute_km",
+                help="An office this close to your home or a wanted city counts; empty: 40 km",
             )
         ),
     }

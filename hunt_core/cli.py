@@ -49,6 +49,7 @@ PROFILE_FLAGS: Flags = (
     ("linkedin", "free|premium", "your LinkedIn plan"),
     ("note_chars", "N", "characters allowed in a LinkedIn note (plan default if empty)"),
     ("notes_per_month", "N", "personalised LinkedIn notes per month (plan default if empty)"),
+    ("commute_km", "KM", "how far from home or a wanted city an office still counts (default 40)"),
 )
 COMPANY_FLAGS: Flags = (
     ("website", "URL", "the company's website"),
@@ -75,6 +76,7 @@ CONTACT_FLAGS: Flags = (
     ("coding_school", "NAME", "their coding school"),
     ("mutual", "NAME", "a mutual connection"),
     ("friend", "yes|no", "whether they are your friend"),
+    ("connected", "yes|no", "already a first-degree LinkedIn connection of yours"),
 )
 ROLE_METAVAR = "|".join(ROLES)
 DETAILS_SHOWN = 8  # progress lines per step in text mode, so a big hunt stays readable

@@ -29,11 +29,11 @@ COMPANY_FIELDS = (
 )  # fmt: skip
 CONTACT_FIELDS = (
     "company", "name", "role", "title", "email", "email_source", "linkedin", "github",
-    "website", "college", "coding_school", "mutual", "friend",
+    "website", "college", "coding_school", "mutual", "friend", "connected",
 )  # fmt: skip
 PROFILE_FIELDS = (
     "name", "program", "colleges", "home", "locations", "remote", "stack", "interests",
-    "linkedin", "note_chars", "notes_per_month",
+    "linkedin", "note_chars", "notes_per_month", "commute_km",
 )  # fmt: skip
 _LISTS = {"locations", "stack", "open_roles", "interests", "colleges"}
 
@@ -93,8 +93,8 @@ def contact_from(
     for key, raw in given.items():
         if key == "role":
             value: Any = choice(raw, ROLES, "role")
-        elif key == "friend":
-            value = yes_no_bool(raw, "friend")
+        elif key in ("friend", "connected"):
+            value = yes_no_bool(raw, key)
         else:
             value = _text(raw)
         setattr(contact, key, value)
@@ -115,10 +115,12 @@ def profile_from(values: Mapping[str, Any], base: Profile) -> Profile:
             value = choice(raw, REMOTE, "remote", default="unknown")
         elif key == "linkedin":
             value = choice(raw, ("free", "premium"), "linkedin")
-        elif key in ("note_chars", "notes_per_month"):
+        elif key in ("note_chars", "notes_per_month", "commute_km"):
             value = optional_int(raw, key.replace("_", "-"))
             if key == "note_chars" and value is not None and not 20 <= value <= 2000:
                 raise InvalidInput(f"note-chars {raw!r} must be between 20 and 2000")
+            if key == "commute_km" and value is not None and value > 500:
+                raise InvalidInput(f"commute-km {raw!r} must be at most 500")
         else:
             value = _text(raw)
         setattr(profile, key, value)

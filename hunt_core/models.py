@@ -41,6 +41,8 @@ TARGET_COMPANIES = 5  # "Shoot for 5 companies!"
 PEOPLE_MIN, PEOPLE_MAX = 3, 6  # "collected 3-6 people for a particular company"
 FOLLOW_UP_DAYS = 7  # "follow up if I don't hear a response in a week"
 LINKEDIN_LIMITS = {"free": (200, 5), "premium": (300, None)}  # note chars, notes per month
+COMMUTE_KM = 40  # default radius around home or a wanted city that still counts as "local"
+NEUTRAL_PRIOR = 0.5  # what an unknown criterion counts for: neither yes nor no
 
 
 def choice(
@@ -110,6 +112,12 @@ class Profile:
     note_chars: int | None = None  # None: the plan's default
     notes_per_month: int | None = None  # None: the plan's default (premium: no cap)
     notes_uncapped: bool = False
+    commute_km: int | None = None  # None: COMMUTE_KM
+
+    @property
+    def commute_radius(self) -> int:
+        """Kilometres from home or a wanted city within which an office counts as local."""
+        return COMMUTE_KM if self.commute_km is None else self.commute_km
 
     @property
     def note_limit(self) -> int:
@@ -179,6 +187,7 @@ class Contact:
     mutual: str = ""
     friend: bool = False
     created_at: dt.datetime | None = None
+    connected: bool = False  # a first-degree LinkedIn connection already
 
     @property
     def first_name(self) -> str:
@@ -254,7 +263,9 @@ class Criterion:
     """A thing the guide says makes a good target company or a good first contact.
 
     ``is_in`` marks a kind of "In" (aligned interests, uses the product, knows someone,
-    hyper-local): its pitch leads the first message, as the guide's step 4 asks.
+    hyper-local): its pitch leads the first message, as the guide's step 4 asks. ``prior`` is
+    what the criterion counts for while unknown (default NEUTRAL_PRIOR): unknown is neither
+    yes nor no.
     """
 
     key: str
@@ -264,6 +275,7 @@ class Criterion:
     description: str
     guide_step: int
     is_in: bool = False
+    prior: float = NEUTRAL_PRIOR  # the points an unknown verdict counts for, in [0, 1]
 
 
 @dataclass(frozen=True)
