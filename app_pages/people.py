@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from app_pages import fields, session, ui
+from app_pages import email_search, fields, session, ui
 from hunt_core import insights
 from hunt_core.models import PEOPLE_MAX, PEOPLE_MIN
 
@@ -83,6 +83,7 @@ else:
                         lambda: run.ws.edit_contact(company.name, person.name, changed),
                         f"Saved {changed['name']}.",
                     )
+            email_search.look_for_email(run, company, person)
 
 st.subheader("Reach out first", anchor=False)
 if snap.contact_ranks:

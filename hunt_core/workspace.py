@@ -27,6 +27,8 @@ from hunt_core.store import Store
 if TYPE_CHECKING:
     import httpx
 
+    from hunt_core.find_email import Found
+    from hunt_core.http import Resolver
     from hunt_core.importers.jobboards import JobsSummary
     from hunt_core.importers.linkedin import LinkedInSummary, Progress
 
@@ -136,6 +138,20 @@ class Workspace:
         contact = forms.contact_from(values, person.company_id, person)
         self.store.update_contact(contact)
         return contact
+
+    def find_email(
+        self,
+        company: str,
+        name: str,
+        *,
+        client: httpx.Client | None = None,
+        resolve: Resolver | None = None,
+    ) -> Found:
+        """Look for a person's email on their GitHub and website; saves nothing."""
+        from hunt_core import find_email  # httpx loads only when someone looks
+
+        person = self.store.contact(self.store.company(company), name)
+        return find_email.search(person, client=client, resolve=resolve)
 
     def log(
         self,

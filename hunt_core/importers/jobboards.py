@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import json
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any
@@ -15,6 +14,7 @@ from urllib.parse import quote
 
 import httpx
 
+from hunt_core import http
 from hunt_core.errors import HuntError, InvalidInput, NotFound
 from hunt_core.models import Company, Posting
 from hunt_core.store import Store
@@ -31,7 +31,7 @@ _PARAMS = {"greenhouse": {"content": "true"}, "lever": {"mode": "json"}, "ashby"
 # Board names as they appear in the boards' own URLs; no '.', '/' or '?' so a name can never
 # change the host, the path or the query of the request.
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{1,100}")
-TIMEOUT = 10.0
+TIMEOUT = http.TIMEOUT
 MAX_BYTES = 25_000_000  # a board with a thousand long postings is a few MB
 DESCRIPTION_CHARS = 20_000  # keeps "or equivalent experience" at the end of long postings
 LINE_CHARS = 300  # a title or location; a payload file must not fill the screen with one
@@ -71,7 +71,7 @@ def fetch(
     """The JSON a board's public API answers; any network or HTTP problem is one HuntError."""
     url = board_url(source, token)
     if client is None:
-        with httpx.Client(headers={"User-Agent": "hunt"}) as own:
+        with httpx.Client(headers={"User-Agent": http.USER_AGENT}) as own:
             return _get(own, source, token, url, timeout)
     return _get(client, source, token, url, timeout)
 
@@ -79,46 +79,26 @@ def fetch(
 def _get(client: httpx.Client, source: str, token: str, url: str, timeout: float) -> Any:
     """One GET with a timeout and a size cap, its failures as one line each."""
     where = f"{BOARDS[source]} {token!r}"
-    host = httpx.URL(url).host
-    try:
-        with client.stream("GET", url, params=_PARAMS[source], timeout=timeout) as response:
-            if response.status_code == 404:
-                raise NotFound(f"no {BOARDS[source]} named {token!r} (404)")
-            if response.status_code != 200:
-                raise HuntError(
-                    f"{NAMES[source]} answered HTTP {response.status_code} for board {token!r}; "
-                    "try again later"
-                )
-            data = _read_capped(response.iter_bytes(), f"the answer for {where}")
-    except httpx.TimeoutException:
-        raise HuntError(f"{host} did not answer within {timeout:g} s; try again later") from None
-    except httpx.ConnectError:
-        raise HuntError(f"cannot reach {host}: are you offline?") from None
-    except httpx.HTTPError as exc:
-        raise HuntError(f"cannot fetch {where} from {host}: {exc}") from None
+    with (
+        http.failures(httpx.URL(url).host, timeout, where),
+        client.stream("GET", url, params=_PARAMS[source], timeout=timeout) as response,
+    ):
+        if response.status_code == 404:
+            raise NotFound(f"no {BOARDS[source]} named {token!r} (404)")
+        if response.status_code != 200:
+            raise HuntError(
+                f"{NAMES[source]} answered HTTP {response.status_code} for board {token!r}; "
+                "try again later"
+            )
+        data = http.read_capped(response.iter_bytes(), MAX_BYTES, f"the answer for {where}")
     return load(data, f"the answer for {where}")
-
-
-def _read_capped(chunks: Iterable[bytes], what: str) -> bytes:
-    """Join chunks, refusing more than MAX_BYTES."""
-    data = bytearray()
-    for chunk in chunks:
-        data += chunk
-        if len(data) > MAX_BYTES:
-            raise _too_large(what)
-    return bytes(data)
-
-
-def _too_large(what: str) -> InvalidInput:
-    """The error for a payload over MAX_BYTES."""
-    return InvalidInput(f"{what} is larger than {MAX_BYTES // 1_000_000} MB")
 
 
 def read_file(path: str) -> bytes:
     """A saved payload's bytes, refusing a missing, unreadable or oversized file."""
     try:
         if os.path.getsize(path) > MAX_BYTES:
-            raise _too_large(path)
+            raise http.too_large(path, MAX_BYTES)
         with open(path, "rb") as handle:
             return handle.read()
     except FileNotFoundError:
@@ -130,17 +110,8 @@ def read_file(path: str) -> bytes:
 def load(data: bytes, what: str = "the file") -> Any:
     """Decode JSON bytes, naming what is wrong with them."""
     if len(data) > MAX_BYTES:
-        raise _too_large(what)
-    if not data.strip():
-        raise InvalidInput(f"{what} is empty")
-    try:
-        return json.loads(data.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise InvalidInput(f"{what} is not UTF-8 JSON") from None
-    except RecursionError:
-        raise InvalidInput(f"{what} is not JSON Hunt can read: nested too deeply") from None
-    except ValueError as exc:  # JSONDecodeError, or a number too long to convert
-        raise InvalidInput(f"{what} is not valid JSON: {exc}") from None
+        raise http.too_large(what, MAX_BYTES)
+    return http.decode_json(data, what)
 
 
 # -- parsing -----------------------------------------------------------------------------
