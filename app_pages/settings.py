@@ -76,8 +76,12 @@ st.dataframe(
         {
             "Plugin": [i.name for i in infos],
             "Source": [i.source for i in infos],
+            "Version": [i.version or "" for i in infos],
             "Criteria": [", ".join(i.criteria) for i in infos],
-            "Load error": [i.error or "" for i in infos],
+            "Status": [
+                f"disabled by {i.disabled}" if i.disabled else "not loaded" if i.error else "loaded"
+                for i in infos
+            ],
         }
     ),
     hide_index=True,

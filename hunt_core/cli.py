@@ -9,7 +9,7 @@ import json
 import os
 import shlex
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import duckdb
@@ -103,6 +103,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--student", metavar="EMAIL", help="instructors: read this student's hunt (read-only)"
     )
+    parser.add_argument(
+        "--trace-plugins",
+        action="store_true",
+        help="print every plugin hook call with its duration (or set HUNT_TRACE_PLUGINS=1)",
+    )
     # The same options after the command name; SUPPRESS keeps them from overwriting the above.
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
@@ -111,6 +116,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     common.add_argument(
         "--student", metavar="EMAIL", default=argparse.SUPPRESS, help=argparse.SUPPRESS
+    )
+    common.add_argument(
+        "--trace-plugins", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
@@ -526,15 +534,42 @@ def cmd_next(ws: Workspace, args: argparse.Namespace) -> None:
 
 
 def cmd_plugins(ws: Workspace, args: argparse.Namespace) -> None:
-    """Every plugin, where it came from, its criteria and its load error."""
-    infos = [info.as_dict() for info in ws.plugins.infos.values()]
+    """Every plugin: source, version, path, hooks, criteria, and how it fared on your hunt.
+
+    The ranking runs first, so a plugin that fails on every call shows its problems here.
+    """
+    ws.rank_contacts()
+    problems = list(ws.plugins.problems.values())
+    infos = [info.as_dict(problems) for info in ws.plugins.infos.values()]
     if args.json:
         _print_json(infos)
         return
     rows = [
-        [i["name"], i["source"], ", ".join(i["criteria"]) or "-", i["error"] or "ok"] for i in infos
+        [
+            i["name"],
+            i["source"],
+            i["version"] or "-",
+            ", ".join(i["criteria"]) or "-",
+            _plugin_status(i),
+        ]
+        for i in infos
     ]
-    _print_table(["plugin", "source", "criteria", "status"], rows)
+    _print_table(["plugin", "source", "version", "criteria", "status"], rows)
+    lines = list(ws.plugins.errors())
+    if lines:
+        print()
+        print("\n".join(lines))
+
+
+def _plugin_status(info: Mapping[str, Any]) -> str:
+    """One word or phrase: ok, disabled by X, not loaded, or how many problems it had."""
+    if info["disabled"]:
+        return f"disabled by {info['disabled']}"
+    if info["error"]:
+        return "not loaded (see below)"
+    if info["problems"]:
+        return f"{_plural(len(info['problems']), 'problem', 'problems')} (see below)"
+    return "ok"
 
 
 def cmd_draft(ws: Workspace, args: argparse.Namespace) -> None:
@@ -934,6 +969,8 @@ def _run(args: argparse.Namespace) -> None:
     db = Database.open(args.db)
     try:
         plugins = get_plugin_manager()
+        if getattr(args, "trace_plugins", False):
+            plugins.trace(sys.stderr)
         args.actor, store = _sign_in(db, args)
         ws = Workspace(store, plugins, clock)
         args.run(ws, args)

@@ -9,11 +9,13 @@ import logging
 import os
 import pkgutil
 import re
+import sys
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, TextIO, TypeVar
 
 import pluggy
 
@@ -26,6 +28,11 @@ Source = Literal["builtin", "entrypoint", "directory"]
 ENTRY_POINT_GROUP = "hunt"
 BUILTIN_PACKAGE = "hunt_core.builtin_plugins"
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
+# Seconds one call of one implementation may take before the plugin is skipped for the rest of
+# the ranking: a slow plugin must not hang every page (HUNT_PLUGIN_BUDGET overrides it). Generous
+# enough for a built-in's one-off warm-up (the first location lookup loads the city index).
+DEFAULT_BUDGET = 3.0
+Impl = tuple[str, Callable[..., Any], tuple[str, ...]]
 
 
 @dataclass
@@ -35,30 +42,41 @@ class PluginInfo:
     name: str
     source: Source
     criteria: list[str] = field(default_factory=list)
-    error: str | None = None
+    error: str | None = None  # why it did not load; None when it did (or is disabled)
+    disabled: str | None = None  # what disabled it (an environment variable), None if enabled
+    version: str | None = None
+    path: str | None = None
+    hooks: list[str] = field(default_factory=list)
 
-    def as_dict(self) -> dict[str, Any]:
-        """The stable JSON shape of `hunt plugins --json`."""
+    def as_dict(self, problems: Iterable[Problem] = ()) -> dict[str, Any]:
+        """The stable JSON shape of `hunt plugins --json`, with this plugin's run problems."""
         return {
             "name": self.name,
             "source": self.source,
+            "version": self.version,
+            "path": self.path,
+            "hooks": self.hooks,
             "criteria": self.criteria,
+            "disabled": self.disabled,
             "error": self.error,
+            "problems": [str(p) for p in problems if p.plugin == self.name],
         }
 
 
 @dataclass
 class Problem:
-    """A plugin that failed while running a hook: reported once, counted every time."""
+    """One distinct failure of a plugin in a hook: reported once, counted every time."""
 
     plugin: str
     hook: str
     error: str
     count: int = 1
+    seconds: float | None = None  # the slowest call, for a plugin over its time budget
 
     def __str__(self) -> str:
+        took = f" (slowest call {self.seconds:.1f} s)" if self.seconds is not None else ""
         times = f" ({self.count} times)" if self.count > 1 else ""
-        return f"plugin {self.plugin!r} failed in {self.hook}: {self.error}{times}"
+        return f"plugin {self.plugin!r} failed in {self.hook}: {self.error}{took}{times}"
 
 
 def _names(value: str | None) -> set[str] | None:
@@ -66,6 +84,47 @@ def _names(value: str | None) -> set[str] | None:
     if value is None:
         return None
     return {n.strip() for n in value.split(",") if n.strip()}
+
+
+def _budget(value: str | None) -> float:
+    """Seconds allowed per call from HUNT_PLUGIN_BUDGET; the default when unset or invalid."""
+    try:
+        budget = float(value) if value else DEFAULT_BUDGET
+    except ValueError:
+        return DEFAULT_BUDGET
+    return budget if budget > 0 else DEFAULT_BUDGET
+
+
+class _Tracer:
+    """Prints each hook call with plugin, duration and result count (HUNT_TRACE_PLUGINS=1).
+
+    It listens through pluggy's own hook-call monitoring, so a traced call runs through
+    pluggy's machinery exactly as `pm.hook.NAME(...)` would.
+    """
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        self.started: list[float] = []
+
+    def before(self, hook: str, impls: list[pluggy.HookImpl], kwargs: Mapping[str, Any]) -> None:
+        self.started.append(time.perf_counter())
+
+    def after(
+        self,
+        outcome: pluggy.Result[Any],
+        hook: str,
+        impls: list[pluggy.HookImpl],
+        kwargs: Mapping[str, Any],
+    ) -> None:
+        elapsed = time.perf_counter() - self.started.pop()
+        names = ",".join(i.plugin_name for i in impls)
+        if outcome.exception is not None:
+            result = f"raised {type(outcome.exception).__name__}"
+        else:
+            values = [v for v in outcome.get_result() if v is not None]
+            count = sum(len(v) if isinstance(v, list | tuple) else 1 for v in values)
+            result = f"{count} result{'s' if count != 1 else ''}"
+        print(f"trace: {hook} {names} {1000 * elapsed:.2f} ms {result}", file=self.out)
 
 
 class Plugins:
@@ -78,29 +137,48 @@ class Plugins:
         self.infos: dict[str, PluginInfo] = {}
         self.criteria: dict[str, Criterion] = {}
         self.criterion_plugin: dict[str, str] = {}
-        self.problems: dict[tuple[str, str], Problem] = {}
+        self.problems: dict[tuple[str, str, str], Problem] = {}
+        self.warnings: list[str] = []
+        self.budget = _budget(env.get("HUNT_PLUGIN_BUDGET"))
         self._allow = _names(env.get("HUNT_LOAD_PLUGINS"))
         self._block = _names(env.get("HUNT_DISABLE_PLUGINS")) or set()
-        self._impl_cache: dict[str, list[tuple[str, Callable[..., Any], tuple[str, ...]]]] = {}
+        if self._allow is not None and not self._allow:
+            self.warnings.append(
+                "HUNT_LOAD_PLUGINS is set but empty, so no plugin loads; unset it to load all"
+            )
+        self._slow: set[str] = set()
+        self._impl_cache: dict[str, list[Impl]] = {}
+        self._tracer: _Tracer | None = None
+        if env.get("HUNT_TRACE_PLUGINS", "") not in ("", "0"):
+            self.trace(sys.stderr)
 
     # -- loading -------------------------------------------------------------------------
 
-    def wanted(self, name: str) -> bool:
-        """Whether HUNT_LOAD_PLUGINS / HUNT_DISABLE_PLUGINS let this plugin load."""
+    def disabled_by(self, name: str) -> str | None:
+        """The variable that keeps this plugin from loading, or None when it may load."""
         if self._allow is not None and name not in self._allow:
-            return False
-        return name not in self._block
+            return "HUNT_LOAD_PLUGINS"
+        return "HUNT_DISABLE_PLUGINS" if name in self._block else None
 
-    def add(self, name: str, source: Source, load: Callable[[], object]) -> PluginInfo | None:
+    def add(
+        self,
+        name: str,
+        source: Source,
+        load: Callable[[], object],
+        *,
+        version: str | None = None,
+        path: str | None = None,
+    ) -> PluginInfo:
         """Load and register one plugin; a failure is recorded on its PluginInfo, never raised."""
-        if not self.wanted(name):
-            return None
-        info = PluginInfo(name, source)
-        if name in self.infos:
+        info = PluginInfo(name, source, version=version, path=path)
+        info.disabled = self.disabled_by(name)
+        if name in self.infos and self.infos[name].disabled is None:
             info.error = f"name already used by the {self.infos[name].source} plugin {name!r}"
             self.infos[f"{name} ({source})"] = info
             return info
         self.infos[name] = info
+        if info.disabled:
+            return info
         try:
             plugin = load()
             self.pm.register(plugin, name=name)
@@ -108,17 +186,23 @@ class Plugins:
             info.error = _describe(exc)
             log.warning("plugin %r failed to load: %s", name, info.error)
             return info
-        unknown = [hc.name for hc in self.pm.get_hookcallers(plugin) or [] if not hc.has_spec()]
-        if unknown:
+        info.error = _impl_problem(self.pm, plugin)
+        if info.error:
             self.pm.unregister(plugin)
-            info.error = f"unknown hook(s): {', '.join(sorted(unknown))}"
             return info
+        info.path = info.path or getattr(plugin, "__file__", None)
+        info.version = info.version or getattr(plugin, "__version__", None)
+        info.hooks = sorted(hc.name for hc in self.pm.get_hookcallers(plugin) or [])
         self._impl_cache.clear()
         self._declare_criteria(info)
         return info
 
     def _declare_criteria(self, info: PluginInfo) -> None:
-        """Record the criteria one plugin declares, validating each (the register_* pattern)."""
+        """Record the criteria one plugin declares, validating each (the register_* pattern).
+
+        A bad criterion is a problem of a loaded plugin (its other criteria and hooks still
+        work), not a load error.
+        """
         for criterion in self.call_one(info.name, "hunt_criteria", as_list(Criterion)):
             problem = _criterion_problem(criterion)
             if problem is None and criterion.key in self.criteria:
@@ -126,25 +210,48 @@ class Plugins:
                 problem = f"criterion {criterion.key!r} is already declared by {owner!r}"
             if problem:
                 self.report(info.name, "hunt_criteria", problem)
-                info.error = f"{info.error}; {problem}" if info.error else problem
                 continue
             self.criteria[criterion.key] = criterion
             self.criterion_plugin[criterion.key] = info.name
             info.criteria.append(criterion.key)
 
+    def check_names(self) -> None:
+        """Warn about names in HUNT_LOAD_PLUGINS / HUNT_DISABLE_PLUGINS that no plugin has."""
+        known = {info.name for info in self.infos.values()}
+        for variable, names in (
+            ("HUNT_LOAD_PLUGINS", self._allow),
+            ("HUNT_DISABLE_PLUGINS", self._block),
+        ):
+            unknown = sorted((names or set()) - known)
+            if unknown:
+                self.warnings.append(f"{variable} names no installed plugin: {', '.join(unknown)}")
+
     def load_builtins(self) -> None:
         """Register every module in the built-in plugins folder, exactly like a third party."""
         package = importlib.import_module(BUILTIN_PACKAGE)
+        version = _hunt_version()
         for module in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
             if not module.name.startswith("_"):
                 qualified = f"{BUILTIN_PACKAGE}.{module.name}"
-                self.add(module.name, "builtin", lambda q=qualified: importlib.import_module(q))
+                self.add(
+                    module.name,
+                    "builtin",
+                    lambda q=qualified: importlib.import_module(q),
+                    version=version,
+                )
 
     def load_entrypoints(self) -> None:
         """Register plugins that installed packages declare in entry-point group `hunt`."""
         eps = importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)
         for ep in sorted(eps, key=lambda e: e.name):
-            self.add(ep.name, "entrypoint", ep.load)
+            dist = ep.dist
+            self.add(
+                ep.name,
+                "entrypoint",
+                ep.load,
+                version=dist.version if dist else None,
+                path=f"{dist.name if dist else '?'}: {ep.value}",
+            )
 
     def load_directories(self, directories: Iterable[str | Path]) -> None:
         """Register every `.py` file (not starting with `_`) in each drop-in folder."""
@@ -157,25 +264,35 @@ class Plugins:
                 continue
             for path in sorted(folder.glob("*.py")):
                 if not path.name.startswith("_"):
-                    self.add(path.stem, "directory", lambda p=path: _load_file(p))
+                    self.add(path.stem, "directory", lambda p=path: _load_file(p), path=str(path))
 
     # -- calling -------------------------------------------------------------------------
 
-    def _impls(self, hook: str) -> list[tuple[str, Callable[..., Any], tuple[str, ...]]]:
-        """(plugin name, function, argument names) for a hook, in a stable name order."""
+    def trace(self, out: TextIO) -> None:
+        """Print every hook call from now on (pluggy's hook-call monitoring) to out."""
+        if self._tracer is None:
+            self._tracer = _Tracer(out)
+            self.pm.add_hookcall_monitoring(self._tracer.before, self._tracer.after)
+
+    def new_run(self) -> None:
+        """Start a ranking: plugins skipped as too slow in the last one get another chance."""
+        self._slow.clear()
+
+    def _impls(self, hook: str) -> list[Impl]:
+        """(plugin name, function, argument names) for a hook, in pluggy's call order.
+
+        That order honours tryfirst / trylast, then calls later-registered plugins first
+        (third parties load after the built-ins), exactly as `pm.hook.NAME()` would.
+        """
         cached = self._impl_cache.get(hook)
         if cached is None:
             caller = getattr(self.pm.hook, hook)
-            cached = sorted(
-                ((i.plugin_name, i.function, tuple(i.argnames)) for i in caller.get_hookimpls()),
-                key=lambda item: item[0],
-            )
+            cached = [
+                (i.plugin_name, i.function, tuple(i.argnames))
+                for i in reversed(caller.get_hookimpls())
+            ]
             self._impl_cache[hook] = cached
         return cached
-
-    def implementers(self, hook: str) -> list[str]:
-        """Names of the plugins implementing a hook."""
-        return [name for name, _, _ in self._impls(hook)]
 
     def call(
         self, hook: str, check: Callable[[Any], list[T]], **kwargs: Any
@@ -188,25 +305,52 @@ class Plugins:
 
     def _call(
         self,
-        impls: list[tuple[str, Callable[..., Any], tuple[str, ...]]],
+        impls: list[Impl],
         hook: str,
         check: Callable[[Any], list[T]],
         only: str | None,
         kwargs: Mapping[str, Any],
     ) -> list[tuple[str, T]]:
-        """Run implementations one by one (optionally only one plugin's), isolating failures."""
+        """Run implementations one by one (optionally only one plugin's), isolating failures.
+
+        Each call is timed: one over the budget is reported with its time and that plugin is
+        skipped for the rest of the ranking (a call cannot be interrupted, only not repeated).
+        """
         out: list[tuple[str, T]] = []
         for name, function, argnames in impls:
-            if only is not None and name != only:
+            if (only is not None and name != only) or name in self._slow:
                 continue
+            started = time.perf_counter()
             try:
-                items = check(function(*[kwargs[a] for a in argnames]))
+                if self._tracer is None:
+                    value = function(*[kwargs[a] for a in argnames])
+                else:
+                    value = self._traced(hook, name, kwargs)
+                items = check(value)
             except Exception as exc:  # isolation: one plugin's bug never stops the others
                 self.report(name, hook, _describe(exc))
                 continue
+            finally:
+                elapsed = time.perf_counter() - started
+                if elapsed > self.budget:
+                    self._slow.add(name)
+                    self.report(
+                        name,
+                        hook,
+                        f"over the {self.budget:g} s budget per call (HUNT_PLUGIN_BUDGET); "
+                        "skipped for the rest of this ranking",
+                        seconds=elapsed,
+                    )
             for item in items:
                 out.append((name, item))
         return out
+
+    def _traced(self, hook: str, name: str, kwargs: Mapping[str, Any]) -> Any:
+        """Call one plugin's implementation through pluggy, so its monitoring sees the call."""
+        others = [p for p_name, p in self.pm.list_name_plugin() if p_name != name]
+        caller = self.pm.subset_hook_caller(hook, remove_plugins=others)
+        results = caller(**kwargs)
+        return results[0] if results else None
 
     def call_one(
         self, plugin: str, hook: str, check: Callable[[Any], list[T]], **kwargs: Any
@@ -214,17 +358,25 @@ class Plugins:
         """Call one plugin's implementation of a hook, isolated like `call`."""
         return [item for _, item in self._call(self._impls(hook), hook, check, plugin, kwargs)]
 
-    def report(self, plugin: str, hook: str, error: str) -> None:
-        """Record a plugin failure; logged the first time, counted after."""
-        key = (plugin, hook)
-        if key in self.problems:
-            self.problems[key].count += 1
+    def report(self, plugin: str, hook: str, error: str, seconds: float | None = None) -> None:
+        """Record a plugin failure; each distinct one is logged the first time, counted after."""
+        key = (plugin, hook, error)
+        held = self.problems.get(key)
+        if held is not None:
+            held.count += 1
+            if seconds is not None:
+                held.seconds = max(held.seconds or 0.0, seconds)
             return
-        self.problems[key] = Problem(plugin, hook, error)
-        log.warning("plugin %r failed in %s: %s", plugin, hook, error)
+        self.problems[key] = Problem(plugin, hook, error, seconds=seconds)
+        log.warning("%s", self.problems[key])
+
+    def problems_of(self, plugin: str, hook: str | None = None) -> list[Problem]:
+        """The distinct failures of one plugin (in one hook, when given)."""
+        return [p for p in self.problems.values() if p.plugin == plugin and hook in (None, p.hook)]
 
     def errors(self) -> Iterator[str]:
-        """One line per load error and per failing hook, for the CLI and the Settings page."""
+        """One line per warning, load error and distinct failure, for the CLI and Settings."""
+        yield from self.warnings
         for info in self.infos.values():
             if info.error:
                 yield f"plugin {info.name!r} ({info.source}) not loaded: {info.error}"
@@ -255,6 +407,34 @@ def as_list(kind: type[T]) -> Callable[[Any], list[T]]:
     return check
 
 
+def _impl_problem(pm: pluggy.PluginManager, plugin: object) -> str | None:
+    """Why a registered plugin's hook implementations cannot be used, or None."""
+    callers = pm.get_hookcallers(plugin) or []
+    unknown = sorted(hc.name for hc in callers if not hc.has_spec())
+    if unknown:
+        return f"unknown hook(s): {', '.join(unknown)}"
+    wrappers = sorted(
+        hc.name
+        for hc in callers
+        for impl in hc.get_hookimpls()
+        if impl.plugin is plugin and (impl.wrapper or impl.hookwrapper)
+    )
+    if wrappers:
+        return (
+            f"hook wrappers are not supported ({', '.join(wrappers)}): Hunt calls each "
+            "implementation on its own, so one plugin cannot change another's results"
+        )
+    return None
+
+
+def _hunt_version() -> str | None:
+    """The installed Hunt's version, for the built-in plugins."""
+    try:
+        return importlib.metadata.version("hunt")
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
 def _criterion_problem(c: Criterion) -> str | None:
     """Why a declared criterion is invalid, or None."""
     if not _KEY.match(c.key):
@@ -267,6 +447,8 @@ def _criterion_problem(c: Criterion) -> str | None:
         return f"criterion {c.key!r}: default_weight must be between 0 and 10"
     if c.guide_step not in range(1, 7):
         return f"criterion {c.key!r}: guide_step must be 1-6"
+    if isinstance(c.prior, bool) or not isinstance(c.prior, int | float) or not 0 <= c.prior <= 1:
+        return f"criterion {c.key!r}: prior must be a number between 0 and 1"
     return None
 
 
@@ -297,4 +479,5 @@ def get_plugin_manager(
     if directories is None:
         directories = [d for d in env.get("HUNT_PLUGINS_DIR", "").split(os.pathsep) if d]
     plugins.load_directories(directories)
+    plugins.check_names()
     return plugins

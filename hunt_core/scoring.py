@@ -125,6 +125,7 @@ class Scorer:
 
     def __init__(self, plugins: Plugins, weights: Mapping[str, float]) -> None:
         self.plugins = plugins
+        plugins.new_run()  # a plugin skipped as too slow last time gets another chance
         self.criteria = plugins.criteria
         self.weights = effective_weights(self.criteria, weights)
         # Signals are listed heaviest criterion first, then by key: decided once, not per company.

@@ -421,10 +421,48 @@ def test_progress(acme: Hunt) -> None:
 
 def test_plugins_lists_the_builtins(hunt: Hunt) -> None:
     infos = hunt("plugins", "--json").json
-    assert all(set(i) == {"name", "source", "criteria", "error"} for i in infos)
+    shape = {"name", "source", "version", "path", "hooks", "criteria", "disabled", "error"}
+    assert all(set(i) == {*shape, "problems"} for i in infos)
     stack = next(i for i in infos if i["name"] == "stack")
     assert (stack["source"], stack["criteria"], stack["error"]) == ("builtin", ["stack"], None)
+    assert stack["hooks"] == ["hunt_criteria", "hunt_score_company"]
+    assert stack["path"].endswith("stack.py") and stack["problems"] == []
     assert "stack" in hunt("plugins").out
+
+
+def test_plugins_shows_the_problems_of_a_plugin_that_fails_on_every_call(
+    hunt: Hunt, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "dropins"
+    folder.mkdir()
+    (folder / "flaky.py").write_text(
+        "from hunt_core import Criterion, hookimpl\n\n\n@hookimpl\ndef hunt_criteria():\n"
+        "    return [Criterion('flaky', 'Flaky', 'company', 1, 'fails', 1)]\n\n\n"
+        "@hookimpl\ndef hunt_score_company(company):\n"
+        "    if company.name == 'Acme':\n        raise RuntimeError('boom')\n"
+        "    raise KeyError('other')\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("HUNT_PLUGINS_DIR", str(folder))
+    monkeypatch.setenv("HUNT_DISABLE_PLUGINS", "templates")
+    assert hunt("company", "add", "Acme").code == 0
+    assert hunt("company", "add", "Birch").code == 0
+    text = hunt("plugins").out
+    assert "flaky" in text and "2 problems" in text, "never 'ok' for a plugin that always fails"
+    assert "RuntimeError: boom" in text and "KeyError: 'other'" in text
+    assert "disabled by HUNT_DISABLE_PLUGINS" in text
+    flaky = next(i for i in hunt("plugins", "--json").json if i["name"] == "flaky")
+    assert len(flaky["problems"]) == 2 and flaky["error"] is None
+
+
+def test_trace_plugins_prints_each_hook_call(acme: Hunt, script_env: dict[str, str]) -> None:
+    traced = run_script("--trace-plugins", "rank", "companies", env=script_env)
+    lines = [ln for ln in traced.stderr.splitlines() if ln.startswith("trace: ")]
+    assert any(ln.startswith("trace: hunt_score_company stack ") for ln in lines)
+    assert all(" ms " in ln for ln in lines)
+    by_env = run_script("next", env={**script_env, "HUNT_TRACE_PLUGINS": "1"})
+    assert "trace: hunt_score_company" in by_env.stderr
+    assert "trace:" not in run_script("next", env=script_env).stderr
 
 
 def test_a_failing_plugin_becomes_a_warning(

@@ -116,7 +116,8 @@ def test_hook_hunt_message_templates(acme: Workspace, tmp_path: Path) -> None:
     )
     assert ws.draft("Acme", "Jo Park") == "Hey Jo! Acme rocks."
     assert ws.draft("Acme", "Jo Park", "thank-you").startswith("Hi Jo,")  # bad one skipped
-    assert "unknown variable" in ws.plugins.problems[("extra", "hunt_message_templates")].error
+    [problem] = ws.plugins.problems_of("extra", "hunt_message_templates")
+    assert "unknown variable" in problem.error
 
 
 def test_hook_hunt_chat_questions(acme: Workspace, tmp_path: Path) -> None:

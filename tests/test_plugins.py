@@ -72,9 +72,14 @@ def test_allow_and_block_lists(tmp_path) -> None:
     _write(tmp_path, "mission", GOOD)
     env = {"HUNT_DISABLE_PLUGINS": "mission,templates"}
     blocked = get_plugin_manager(env, entrypoints=False, directories=[tmp_path])
-    assert "mission" not in blocked.infos and "templates" not in blocked.infos
-    assert _only("").infos == {}
-    assert set(_only("templates, mission", tmp_path).infos) == {"templates", "mission"}
+    assert blocked.infos["mission"].disabled == "HUNT_DISABLE_PLUGINS"
+    assert blocked.infos["templates"].disabled == "HUNT_DISABLE_PLUGINS"
+    assert "mission" not in blocked.criteria and not blocked.pm.has_plugin("templates")
+    nothing = _only("")
+    assert not nothing.pm.get_plugins()
+    assert all(i.disabled == "HUNT_LOAD_PLUGINS" for i in nothing.infos.values())
+    only = _only("templates, mission", tmp_path)
+    assert {n for n, i in only.infos.items() if i.disabled is None} == {"templates", "mission"}
 
 
 def test_a_plugin_that_raises_is_reported_and_the_rest_still_score(tmp_path) -> None:
@@ -99,7 +104,7 @@ def test_a_plugin_that_raises_is_reported_and_the_rest_still_score(tmp_path) -> 
     for i in range(3):
         score = scorer.company(Company(f"C{i}", id=i), Profile(), TODAY)
         assert score.score == 100.0
-    problem = plugins.problems[("broken", "hunt_score_company")]
+    [problem] = plugins.problems_of("broken", "hunt_score_company")
     assert problem.count == 3 and "ZeroDivisionError" in problem.error
     assert any("broken" in line for line in plugins.errors())
 
@@ -129,7 +134,7 @@ def test_a_wrong_typed_plugin_is_isolated(tmp_path, returned: str) -> None:
     plugins = _only("good,wrong", tmp_path)
     score = Scorer(plugins, {}).company(Company("Acme", id=1), Profile(), TODAY)
     assert [s.signal.criterion for s in score.signals] == ["mission"]
-    assert ("wrong", "hunt_score_company") in plugins.problems
+    assert plugins.problems_of("wrong", "hunt_score_company")
 
 
 def test_import_error_unknown_hook_and_bad_criteria_are_reported(tmp_path) -> None:
@@ -161,9 +166,13 @@ def test_import_error_unknown_hook_and_bad_criteria_are_reported(tmp_path) -> No
     assert "ModuleNotFoundError" in plugins.infos["noimport"].error
     assert "hunt_score_compnay" in plugins.infos["typo"].error
     assert plugins.infos["badcrit"].criteria == []
-    problems = plugins.problems[("badcrit", "hunt_criteria")]
-    assert problems.count == 2
+    problems = plugins.problems_of("badcrit", "hunt_criteria")
+    assert len(problems) == 2, "two different failures are two messages"
+    assert {"lower_snake_case" in p.error for p in problems} == {True, False}
     assert plugins.criterion_plugin["stack"] == "stack"
+    # It loaded: a bad criterion is a problem of a loaded plugin, not a load error.
+    assert plugins.infos["badcrit"].error is None
+    assert not any("badcrit" in line and "not loaded" in line for line in plugins.errors())
 
 
 def test_missing_plugins_folder_is_reported(tmp_path) -> None:
@@ -193,3 +202,110 @@ def test_each_manager_is_fresh(tmp_path) -> None:
     with_it = get_plugin_manager({}, entrypoints=False, directories=[tmp_path])
     without = get_plugin_manager({}, entrypoints=False, directories=[])
     assert "mission" in with_it.criteria and "mission" not in without.criteria
+
+
+ORDERED = """
+from hunt_core import hookimpl
+
+@hookimpl({marker})
+def hunt_chat_questions():
+    return ["{name}"]
+"""
+
+
+def test_tryfirst_and_trylast_are_honoured(tmp_path) -> None:
+    _write(tmp_path, "aaa_last", ORDERED.format(marker="trylast=True", name="last"))
+    _write(tmp_path, "mmm_plain", ORDERED.format(marker="", name="plain"))
+    _write(tmp_path, "zzz_first", ORDERED.format(marker="tryfirst=True", name="first"))
+    plugins = _only("aaa_last,mmm_plain,zzz_first", tmp_path)
+    asked = [q for _, q in plugins.call("hunt_chat_questions", plugins_module.as_list(str))]
+    assert asked == ["first", "plain", "last"]
+
+
+def test_a_hook_wrapper_is_refused_at_load_with_a_clear_message(tmp_path) -> None:
+    _write(
+        tmp_path,
+        "wrapper",
+        """
+        from hunt_core import hookimpl
+
+        @hookimpl(wrapper=True)
+        def hunt_chat_questions():
+            result = yield
+            return result + ["sneaky"]
+        """,
+    )
+    plugins = _only("wrapper", tmp_path)
+    assert "hook wrappers are not supported" in plugins.infos["wrapper"].error
+    assert not plugins.pm.has_plugin("wrapper")
+
+
+SLOW = """
+import time
+from hunt_core import Criterion, Signal, hookimpl
+
+@hookimpl
+def hunt_criteria():
+    return [Criterion("slow", "Slow", "company", 1, "sleeps", 1)]
+
+@hookimpl
+def hunt_score_company(company):
+    time.sleep(0.3)
+    return Signal("slow", 1.0, "slept")
+"""
+
+
+def test_a_slow_plugin_is_reported_with_its_time_and_skipped_for_the_rest(tmp_path) -> None:
+    _write(tmp_path, "mission", GOOD)
+    _write(tmp_path, "slow", SLOW)
+    env = {"HUNT_LOAD_PLUGINS": "mission,slow", "HUNT_PLUGIN_BUDGET": "0.1"}
+    plugins = get_plugin_manager(env, entrypoints=False, directories=[tmp_path])
+    scorer = Scorer(plugins, {})
+    scores = scorer.companies([Company(f"C{i}", id=i) for i in range(10)], Profile(), TODAY)
+    slept = [s for s in scores if any(w.signal.criterion == "slow" for w in s.signals)]
+    assert len(slept) == 1, "called once, then skipped for the rest of the ranking"
+    assert all(any(w.signal.criterion == "mission" for w in s.signals) for s in scores)
+    [problem] = plugins.problems_of("slow")
+    assert "over the 0.1 s budget" in problem.error and "slowest call 0." in str(problem)
+    # The next ranking gives it another chance (and reports it again, counted).
+    Scorer(plugins, {}).companies([Company("D", id=99)], Profile(), TODAY)
+    assert plugins.problems_of("slow")[0].count == 2
+
+
+def test_trace_prints_each_call_with_plugin_duration_and_result_count(tmp_path) -> None:
+    import io
+
+    _write(tmp_path, "mission", GOOD)
+    plugins = _only("mission", tmp_path)
+    out = io.StringIO()
+    plugins.trace(out)
+    Scorer(plugins, {}).company(Company("Acme", id=1), Profile(), TODAY)
+    line = next(ln for ln in out.getvalue().splitlines() if "hunt_score_company" in ln)
+    assert line.startswith("trace: hunt_score_company mission ")
+    assert line.endswith(" ms 1 result")
+
+
+def test_trace_is_switched_on_by_the_environment(tmp_path) -> None:
+    plugins = get_plugin_manager({"HUNT_TRACE_PLUGINS": "1"}, entrypoints=False, directories=[])
+    assert plugins._tracer is not None
+    assert get_plugin_manager({}, entrypoints=False, directories=[])._tracer is None
+
+
+def test_empty_or_unknown_names_in_the_lists_warn(tmp_path) -> None:
+    assert any("set but empty" in w for w in _only("").warnings)
+    plugins = _only("templates,tempaltes")
+    assert plugins.warnings == ["HUNT_LOAD_PLUGINS names no installed plugin: tempaltes"]
+    blocked = get_plugin_manager({"HUNT_DISABLE_PLUGINS": "nope"}, entrypoints=False)
+    assert "HUNT_DISABLE_PLUGINS names no installed plugin: nope" in blocked.errors()
+
+
+def test_info_says_version_path_and_hooks(tmp_path) -> None:
+    path = _write(
+        tmp_path, "mission", GOOD.replace("from hunt_core", "__version__ = '2.1'\nfrom hunt_core")
+    )
+    plugins = get_plugin_manager({}, entrypoints=False, directories=[tmp_path])
+    info = plugins.infos["mission"].as_dict()
+    assert info["version"] == "2.1" and info["path"] == str(path)
+    assert info["hooks"] == ["hunt_criteria", "hunt_score_company"]
+    stack = plugins.infos["stack"]
+    assert stack.source == "builtin" and stack.path and stack.path.endswith("stack.py")
