@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ from .driver import NOW, Dash, profile
 ISSUER = "https://accounts.example.com"
 AUTH = {
     "redirect_uri": "http://127.0.0.1:8501/oauth2callback",
-    "cookie_secret": "test-cookie-secret",
+    "cookie_secret": secrets.token_hex(32),
     "google": {
         "client_id": "id",
         "client_secret": "secret",
@@ -126,6 +127,23 @@ def test_instructor_reviews_own_cohort_comments_and_the_student_sees_it(cohort: 
     ana.press("companies.comments.seen")
     ana.assert_ok()
     assert "commented" not in ana.next_step()
+
+
+@pytest.mark.parametrize(
+    "secret", [None, "replace-with-a-long-random-string", "test-cookie-secret", "a" * 64]
+)
+def test_a_missing_example_or_weak_cookie_secret_stops_cohort_mode(
+    cohort: Path, secret: str | None
+) -> None:
+    dash = Dash(cohort)
+    auth = {k: v for k, v in AUTH.items() if k != "cookie_secret"}
+    dash.at.secrets["auth"] = auth if secret is None else {**auth, "cookie_secret": secret}
+    dash.at.session_state[IDENTITY_KEY] = Identity(ISSUER, "sub-ana", "ana@example.com", True)
+    dash.start()
+    assert "not set up safely" in dash.at.error[0].value
+    assert "cookie secret" in dash.at.error[0].value
+    assert not dash.at.button  # no sign-in offered
+    assert "Corp" not in dash.plain()
 
 
 def test_students_have_no_review_page(cohort: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -121,16 +122,16 @@ def cohort_dashboard(tmp_path: Path) -> Iterator[str]:
     ana = User(sub="ana-sub", claims={"email": "ana@example.com", "email_verified": True})
     with run_server_in_thread(port=0, user_claims=[ana]) as provider:
         port = free_port()
-        secrets = tmp_path / "secrets.toml"
-        secrets.write_text(
+        secrets_file = tmp_path / "secrets.toml"
+        secrets_file.write_text(
             "[auth]\n"
             f'redirect_uri = "http://127.0.0.1:{port}/oauth2callback"\n'
-            'cookie_secret = "browser-test-cookie-secret"\n'
+            f'cookie_secret = "{secrets.token_hex(32)}"\n'
             'client_id = "hunt-browser-test"\n'
             'client_secret = "hunt-browser-test-secret"\n'
             f'server_metadata_url = "http://localhost:{provider.server_port}'
             '/.well-known/openid-configuration"\n'
         )
         env = {"HUNT_DB": str(db_file)}
-        with serve(tmp_path, env, "--secrets.files", str(secrets), port=port) as url:
+        with serve(tmp_path, env, "--secrets.files", str(secrets_file), port=port) as url:
             yield url
