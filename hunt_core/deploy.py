@@ -14,6 +14,7 @@ import os
 import string
 import sys
 import tomllib
+import zlib
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -38,7 +39,8 @@ def cookie_secret_problem(secret: object) -> str | None:
     """Why a cookie secret is unsafe to sign sessions with, or None when it is strong.
 
     Strong means at least 32 random bytes: judged by its length over the alphabet it uses
-    (hex counts 4 bits a character, base64 6) and by how evenly its characters are spread.
+    (hex counts 4 bits a character, base64 6), by how evenly its characters are spread, and by
+    what is left after compression (a repeated pattern shrinks; random bytes do not).
     """
     fix = "set [auth] cookie_secret (HUNT_AUTH_COOKIE_SECRET) to `openssl rand -hex 32`"
     if not isinstance(secret, str) or not secret.strip():
@@ -48,7 +50,8 @@ def cookie_secret_problem(secret: object) -> str | None:
     nominal = len(secret) * math.log2(max(_alphabet(secret), 2))
     counts = Counter(secret)
     spread = -sum(n / len(secret) * math.log2(n / len(secret)) for n in counts.values())
-    if nominal < SECRET_BYTES * 8 or spread < _MIN_BITS_PER_CHAR:
+    packed = (len(zlib.compress(secret.encode(), 9)) - len(zlib.compress(b"", 9))) * 8
+    if min(nominal, packed) < SECRET_BYTES * 8 or spread < _MIN_BITS_PER_CHAR:
         return f"the cookie secret is too weak (under {SECRET_BYTES} random bytes): {fix}"
     return None
 
