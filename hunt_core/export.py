@@ -339,6 +339,8 @@ def _from_json(data: bytes, filename: str) -> dict[str, Raw]:
         raise InvalidInput(f"{filename} is not UTF-8 text") from None
     except json.JSONDecodeError as exc:
         raise InvalidInput(f"{filename} is not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    except RecursionError:  # as the job-board importer says it
+        raise InvalidInput(f"{filename} is not JSON Hunt can read: nested too deeply") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise InvalidInput(f'{filename} is not a Hunt export (no "format": "{FORMAT}")')
     if document.get("version") != FORMAT_VERSION:
