@@ -71,13 +71,15 @@ with st.form("settings.weights"):
 
 st.subheader("Plugins", anchor=False)
 infos = list(plugins.infos.values())
+# The shared plugin manager may hold another user's error text: only admins see details.
+admin = me is None or me.role == "admin"
 st.dataframe(
     pd.DataFrame(
         {
             "Plugin": [i.name for i in infos],
             "Source": [i.source for i in infos],
             "Criteria": [", ".join(i.criteria) for i in infos],
-            "Load error": [i.error or "" for i in infos],
+            "Load error": [(i.error if admin else "not loaded") if i.error else "" for i in infos],
         }
     ),
     hide_index=True,
@@ -85,8 +87,7 @@ st.dataframe(
 problems = list(plugins.errors())
 if problems:
     st.warning("Some plugins failed; the others still score.", icon=":material/warning:")
-    # The shared plugin manager may hold another user's error text: only admins see it.
-    if me is None or me.role == "admin":
+    if admin:
         st.text("\n".join(problems))
 st.caption(
     "Add a plugin: install a package with an entry point in group `hunt`, or drop a `.py` file "

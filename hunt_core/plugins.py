@@ -25,6 +25,7 @@ T = TypeVar("T")
 Source = Literal["builtin", "entrypoint", "directory"]
 ENTRY_POINT_GROUP = "hunt"
 BUILTIN_PACKAGE = "hunt_core.builtin_plugins"
+COHORT_ALLOW = "HUNT_COHORT_PLUGINS"  # the plugins besides the built-ins a cohort server loads
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
@@ -71,7 +72,7 @@ def _names(value: str | None) -> set[str] | None:
 class Plugins:
     """A pluggy manager plus what the host learned while loading and calling plugins."""
 
-    def __init__(self, env: Mapping[str, str] | None = None) -> None:
+    def __init__(self, env: Mapping[str, str] | None = None, *, cohort: bool = False) -> None:
         env = os.environ if env is None else env
         self.pm = pluggy.PluginManager(hookspecs.PROJECT)
         self.pm.add_hookspecs(hookspecs)
@@ -81,6 +82,8 @@ class Plugins:
         self.problems: dict[tuple[str, str], Problem] = {}
         self._allow = _names(env.get("HUNT_LOAD_PLUGINS"))
         self._block = _names(env.get("HUNT_DISABLE_PLUGINS")) or set()
+        # A shared server runs third-party code for every student: only what the admin named.
+        self._cohort_allow = (_names(env.get(COHORT_ALLOW)) or set()) if cohort else None
         self._impl_cache: dict[str, list[tuple[str, Callable[..., Any], tuple[str, ...]]]] = {}
 
     # -- loading -------------------------------------------------------------------------
@@ -91,11 +94,19 @@ class Plugins:
             return False
         return name not in self._block
 
+    def trusted(self, name: str, source: Source) -> bool:
+        """Built-ins always; in cohort mode other plugins only when the allow-list names them."""
+        return source == "builtin" or self._cohort_allow is None or name in self._cohort_allow
+
     def add(self, name: str, source: Source, load: Callable[[], object]) -> PluginInfo | None:
         """Load and register one plugin; a failure is recorded on its PluginInfo, never raised."""
         if not self.wanted(name):
             return None
         info = PluginInfo(name, source)
+        if not self.trusted(name, source):
+            info.error = f"not loaded in cohort mode: not listed in {COHORT_ALLOW}"
+            self.infos.setdefault(name, info)
+            return info
         if name in self.infos:
             info.error = f"name already used by the {self.infos[name].source} plugin {name!r}"
             self.infos[f"{name} ({source})"] = info
@@ -286,10 +297,14 @@ def get_plugin_manager(
     builtins: bool = True,
     entrypoints: bool = True,
     directories: Iterable[str | Path] | None = None,
+    cohort: bool = False,
 ) -> Plugins:
-    """Build a fresh manager: built-ins, entry points, then HUNT_PLUGINS_DIR folders."""
+    """Build a fresh manager: built-ins, entry points, then HUNT_PLUGINS_DIR folders.
+
+    cohort: a shared server, where only built-ins and plugins named in HUNT_COHORT_PLUGINS load.
+    """
     env = os.environ if env is None else env
-    plugins = Plugins(env)
+    plugins = Plugins(env, cohort=cohort)
     if builtins:
         plugins.load_builtins()
     if entrypoints:

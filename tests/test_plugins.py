@@ -193,3 +193,29 @@ def test_each_manager_is_fresh(tmp_path) -> None:
     with_it = get_plugin_manager({}, entrypoints=False, directories=[tmp_path])
     without = get_plugin_manager({}, entrypoints=False, directories=[])
     assert "mission" in with_it.criteria and "mission" not in without.criteria
+
+
+def test_a_cohort_server_loads_built_ins_and_only_allow_listed_plugins(
+    tmp_path, monkeypatch
+) -> None:
+    """A shared server runs plugin code for every student: the admin names what may run."""
+    _write(tmp_path / "drop", "mission", GOOD)
+    _write(tmp_path / "drop", "sneaky", GOOD.replace("mission", "sneaky"))
+    _write(tmp_path, "hunt_packaged_pkg", GOOD.replace("mission", "packaged"))
+    monkeypatch.syspath_prepend(str(tmp_path))
+    eps = [importlib.metadata.EntryPoint("packaged", "hunt_packaged_pkg", "hunt")]
+    monkeypatch.setattr(plugins_module.importlib.metadata, "entry_points", lambda group: eps)
+    env = {plugins_module.COHORT_ALLOW: "mission"}
+
+    shared = get_plugin_manager(env, directories=[tmp_path / "drop"], cohort=True)
+    assert "mission" in shared.criteria
+    assert "sneaky" not in shared.criteria and "packaged" not in shared.criteria
+    assert "HUNT_COHORT_PLUGINS" in shared.infos["sneaky"].error
+    assert "HUNT_COHORT_PLUGINS" in shared.infos["packaged"].error
+    builtins = get_plugin_manager({}, entrypoints=False, directories=[])
+    assert set(builtins.criteria) <= set(shared.criteria)  # built-ins need no listing
+
+    nobody = get_plugin_manager({}, directories=[tmp_path / "drop"], cohort=True)
+    assert set(nobody.criteria) == set(builtins.criteria)
+    local = get_plugin_manager({}, directories=[tmp_path / "drop"])  # one machine: all load
+    assert {"mission", "sneaky", "packaged"} <= set(local.criteria)

@@ -169,3 +169,33 @@ def test_leaderboard_shows_aliases_not_opted_out_and_no_company_or_contact(cohor
     assert "Ana Diaz" not in shown and "Ben Ode" not in shown
     assert "Corp" not in shown and "Contact" not in shown
     assert len(board.at.get("vega_lite_chart")) >= 1 or board.at.get("arrow_vega_lite_chart")
+
+
+def test_plugin_errors_are_shown_to_admins_only_and_unlisted_plugins_never_load(
+    cohort: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    drop = tmp_path / "plugins"
+    drop.mkdir()
+    (drop / "leaky.py").write_text("raise RuntimeError('token sk-live-123 of ben@example.com')\n")
+    ran = tmp_path / "unlisted-ran"
+    (drop / "unlisted.py").write_text(f"open({str(ran)!r}, 'w').close()\n")
+    monkeypatch.setenv("HUNT_PLUGINS_DIR", str(drop))
+    monkeypatch.setenv("HUNT_COHORT_PLUGINS", "leaky")
+    db = Database.open(cohort)
+    try:
+        admin = RosterRow(9, "root@example.com", "Rae Root", "admin", ())
+        db.cohorts().import_roster(OPERATOR, [admin], NOW)
+    finally:
+        db.close()
+
+    ana = signed_in(cohort, "ana@example.com").open("settings")
+    table = ana.at.dataframe[-1].value.set_index("Plugin")
+    assert table.loc["leaky", "Load error"] == "not loaded"
+    assert "sk-live-123" not in ana.plain() and "RuntimeError" not in ana.plain()
+    assert "unlisted" in table.index  # listed for the admin's sake, never imported
+    assert not ran.exists()
+
+    root = signed_in(cohort, "root@example.com").open("settings")
+    table = root.at.dataframe[-1].value.set_index("Plugin")
+    assert "sk-live-123" in table.loc["leaky", "Load error"]
+    assert "HUNT_COHORT_PLUGINS" in table.loc["unlisted", "Load error"]
