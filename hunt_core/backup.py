@@ -16,7 +16,7 @@ import duckdb
 
 from hunt_core.cohort import OPERATOR, Member
 from hunt_core.errors import HuntError, InvalidInput, PermissionDenied
-from hunt_core.store import Cohorts
+from hunt_core.store import Cohorts, checkpoint
 
 MANIFEST = "hunt-backup.json"
 FORMAT = "hunt-backup"
@@ -247,6 +247,7 @@ def restore(con: duckdb.DuckDBPyConnection, directory: str | Path, actor: Member
     except BaseException:
         con.rollback()
         raise
+    checkpoint(con)
     return counts
 
 

@@ -33,7 +33,7 @@ from hunt_core.importers.spreadsheets import (
     read_workbook,
 )
 from hunt_core.models import Chat, Company, Connection, Contact, Posting, Profile, Touch, choice
-from hunt_core.store import Store
+from hunt_core.store import Store, checkpoint
 
 FORMATS = ("csv", "json", "xlsx")
 FORMAT = "hunt-export"
@@ -379,6 +379,7 @@ def _restore(store: Store, raw: Mapping[str, Raw]) -> dict[str, int]:
             _write(store, tables)
     except duckdb.ConstraintException as exc:
         raise InvalidInput(f"the export holds conflicting rows: {_first_line(exc)}") from None
+    checkpoint(store.con)
     return {name: len(rows) for name, rows in tables.items()}
 
 
