@@ -140,10 +140,15 @@ def database(path: str) -> Database:
     return Database.open(path)
 
 
-@st.cache_resource(show_spinner=False)
 def plugin_manager() -> Plugins:
     """The plugin manager: the same for every user, so loaded once per server."""
-    return get_plugin_manager()
+    return _plugin_manager(cohort_mode())
+
+
+@st.cache_resource(show_spinner=False)
+def _plugin_manager(cohort: bool) -> Plugins:
+    """One manager per mode; a cohort server loads only built-in and allow-listed plugins."""
+    return get_plugin_manager(cohort=cohort)
 
 
 def workspace(user: str) -> Workspace:

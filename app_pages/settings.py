@@ -71,6 +71,8 @@ with st.form("settings.weights"):
 
 st.subheader("Plugins", anchor=False)
 infos = list(plugins.infos.values())
+# The shared plugin manager may hold another user's error text: only admins see details.
+admin = me is None or me.role == "admin"
 st.dataframe(
     pd.DataFrame(
         {
@@ -79,7 +81,11 @@ st.dataframe(
             "Version": [i.version or "" for i in infos],
             "Criteria": [", ".join(i.criteria) for i in infos],
             "Status": [
-                f"disabled by {i.disabled}" if i.disabled else "not loaded" if i.error else "loaded"
+                f"disabled by {i.disabled}"
+                if i.disabled
+                else (f"not loaded: {i.error}" if admin else "not loaded")
+                if i.error
+                else "loaded"
                 for i in infos
             ],
         }
@@ -89,8 +95,7 @@ st.dataframe(
 problems = list(plugins.errors())
 if problems:
     st.warning("Some plugins failed; the others still score.", icon=":material/warning:")
-    # The shared plugin manager may hold another user's error text: only admins see it.
-    if me is None or me.role == "admin":
+    if admin:
         st.text("\n".join(problems))
 st.caption(
     "Add a plugin: install a package with an entry point in group `hunt`, or drop a `.py` file "

@@ -9,6 +9,7 @@ import streamlit as st
 from app_pages import session
 from app_pages.safe import escape
 from hunt_core.cohort import Member
+from hunt_core.deploy import cookie_secret_problem
 
 PROVIDERS = {"google": "Google", "slack": "Slack"}
 
@@ -20,7 +21,16 @@ def providers() -> list[str]:
 
 
 def gate() -> Member:
-    """The signed-in roster member, or draw the sign-in or the polite page and stop the run."""
+    """The signed-in roster member, or draw the sign-in or the polite page and stop the run.
+
+    A missing, example or weak cookie secret stops every run first: with a known secret anyone
+    could sign a cookie that opens another student's hunt.
+    """
+    problem = cookie_secret_problem(st.secrets["auth"].get("cookie_secret"))
+    if problem:
+        st.title("Hunt")
+        st.error(f"This server is not set up safely yet: {problem}.", icon=":material/lock:")
+        st.stop()
     me = session.sign_in()
     if me is not None:
         return me

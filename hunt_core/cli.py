@@ -9,7 +9,8 @@ import json
 import os
 import shlex
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import duckdb
@@ -174,6 +175,7 @@ def _setup_commands(commands: Any, sub: Callable[..., argparse.ArgumentParser]) 
     )
     demo_cmd.add_argument("--cohort", default="Demo cohort", metavar="NAME", help="its name")
     _cohort_commands(commands, sub)
+    _backup_commands(commands, sub)
 
 
 def _positive(text: str) -> int:
@@ -540,36 +542,25 @@ def cmd_plugins(ws: Workspace, args: argparse.Namespace) -> None:
     """
     ws.rank_contacts()
     problems = list(ws.plugins.problems.values())
-    infos = [info.as_dict(problems) for info in ws.plugins.infos.values()]
     if args.json:
-        _print_json(infos)
+        _print_json([info.as_dict(problems) for info in ws.plugins.infos.values()])
         return
+    counts = Counter(p.plugin for p in problems)
     rows = [
         [
-            i["name"],
-            i["source"],
-            i["version"] or "-",
-            ", ".join(i["criteria"]) or "-",
-            _plugin_status(i),
+            info.name,
+            info.source,
+            info.version or "-",
+            ", ".join(info.criteria) or "-",
+            info.status(counts[info.name], details=False),
         ]
-        for i in infos
+        for info in ws.plugins.infos.values()
     ]
     _print_table(["plugin", "source", "version", "criteria", "status"], rows)
     lines = list(ws.plugins.errors())
     if lines:
         print()
         print("\n".join(lines))
-
-
-def _plugin_status(info: Mapping[str, Any]) -> str:
-    """One word or phrase: ok, disabled by X, not loaded, or how many problems it had."""
-    if info["disabled"]:
-        return f"disabled by {info['disabled']}"
-    if info["error"]:
-        return "not loaded (see below)"
-    if info["problems"]:
-        return f"{_plural(len(info['problems']), 'problem', 'problems')} (see below)"
-    return "ok"
 
 
 def cmd_draft(ws: Workspace, args: argparse.Namespace) -> None:
@@ -819,6 +810,40 @@ def _sign_in(db: Database, args: argparse.Namespace) -> tuple[Member, Store]:
     if target is None:
         raise PermissionDenied("you may not see that hunt")
     return member, cohorts.open_for(member, target.owner)
+
+
+# -- whole-database backups --------------------------------------------------------------
+
+
+def _backup_commands(commands: Any, sub: Callable[..., argparse.ArgumentParser]) -> None:
+    """`backup DIR` and `restore DIR`: every user and the cohort tables, as Parquet."""
+    text = "admins: the whole database (every user, the roster, comments) to Parquet files in DIR"
+    _json_flag(sub(commands, "backup", text, cmd_backup)).add_argument("directory", metavar="DIR")
+    text = "admins: load a `hunt backup` folder into an empty database, exactly"
+    _json_flag(sub(commands, "restore", text, cmd_restore)).add_argument("directory", metavar="DIR")
+
+
+def cmd_backup(ws: Workspace, args: argparse.Namespace) -> None:
+    """Write the whole database to a folder of Parquet files with a manifest."""
+    from hunt_core import backup
+
+    manifest = backup.backup(ws.store.con, args.directory, args.actor, ws.clock())
+    if args.json:
+        _print_json(manifest)
+        return
+    rows = sum(t["rows"] for t in manifest["tables"])
+    print(f"Backed up {len(manifest['tables'])} tables ({rows} rows) to {args.directory}.")
+
+
+def cmd_restore(ws: Workspace, args: argparse.Namespace) -> None:
+    """Load a backup folder into this empty database."""
+    from hunt_core import backup
+
+    counts = backup.restore(ws.store.con, args.directory, args.actor)
+    if args.json:
+        _print_json({"directory": args.directory, "restored": counts})
+        return
+    print(f"Restored {sum(counts.values())} rows in {len(counts)} tables from {args.directory}.")
 
 
 # -- JSON shapes (stable: scripts and instructors rely on them) --------------------------

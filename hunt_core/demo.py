@@ -17,7 +17,7 @@ from typing import Any, Generic, TypeVar
 from hunt_core.cohort import OPERATOR, Member, RosterRow
 from hunt_core.errors import InvalidInput
 from hunt_core.models import Company, Contact, Profile, Touch
-from hunt_core.store import Database, Store, name_key
+from hunt_core.store import Database, Store, checkpoint, name_key
 
 T = TypeVar("T")
 
@@ -239,6 +239,7 @@ def load_demo(
             built.outreach(person)
         store.add_touches(built.touches)
         store.bulk_insert("chats", built.chats)
+    checkpoint(store.con)
     return {"companies": len(targets), "contacts": len(people), "touches": len(built.touches)}
 
 

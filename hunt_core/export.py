@@ -33,7 +33,7 @@ from hunt_core.importers.spreadsheets import (
     read_workbook,
 )
 from hunt_core.models import Chat, Company, Connection, Contact, Posting, Profile, Touch, choice
-from hunt_core.store import Store
+from hunt_core.store import Store, checkpoint
 
 FORMATS = ("csv", "json", "xlsx")
 FORMAT = "hunt-export"
@@ -339,6 +339,8 @@ def _from_json(data: bytes, filename: str) -> dict[str, Raw]:
         raise InvalidInput(f"{filename} is not UTF-8 text") from None
     except json.JSONDecodeError as exc:
         raise InvalidInput(f"{filename} is not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    except RecursionError:  # as the job-board importer says it
+        raise InvalidInput(f"{filename} is not JSON Hunt can read: nested too deeply") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise InvalidInput(f'{filename} is not a Hunt export (no "format": "{FORMAT}")')
     if document.get("version") != FORMAT_VERSION:
@@ -377,6 +379,7 @@ def _restore(store: Store, raw: Mapping[str, Raw]) -> dict[str, int]:
             _write(store, tables)
     except duckdb.ConstraintException as exc:
         raise InvalidInput(f"the export holds conflicting rows: {_first_line(exc)}") from None
+    checkpoint(store.con)
     return {name: len(rows) for name, rows in tables.items()}
 
 

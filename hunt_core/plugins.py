@@ -27,6 +27,7 @@ T = TypeVar("T")
 Source = Literal["builtin", "entrypoint", "directory"]
 ENTRY_POINT_GROUP = "hunt"
 BUILTIN_PACKAGE = "hunt_core.builtin_plugins"
+COHORT_ALLOW = "HUNT_COHORT_PLUGINS"  # the plugins besides the built-ins a cohort server loads
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 # Seconds one call of one implementation may take before the plugin is skipped for the rest of
 # the ranking: a slow plugin must not hang every page (HUNT_PLUGIN_BUDGET overrides it). Generous
@@ -47,6 +48,16 @@ class PluginInfo:
     version: str | None = None
     path: str | None = None
     hooks: list[str] = field(default_factory=list)
+
+    def status(self, problems: int = 0, *, details: bool = True) -> str:
+        """One phrase: ok, disabled by what, not loaded (and why, with details), or problems."""
+        if self.disabled:
+            return f"disabled by {self.disabled}"
+        if self.error:
+            return f"not loaded: {self.error}" if details else "not loaded"
+        if problems:
+            return f"{problems} problem{'s' if problems != 1 else ''} on the last run"
+        return "ok"
 
     def as_dict(self, problems: Iterable[Problem] = ()) -> dict[str, Any]:
         """The stable JSON shape of `hunt plugins --json`, with this plugin's run problems."""
@@ -130,7 +141,7 @@ class _Tracer:
 class Plugins:
     """A pluggy manager plus what the host learned while loading and calling plugins."""
 
-    def __init__(self, env: Mapping[str, str] | None = None) -> None:
+    def __init__(self, env: Mapping[str, str] | None = None, *, cohort: bool = False) -> None:
         env = os.environ if env is None else env
         self.pm = pluggy.PluginManager(hookspecs.PROJECT)
         self.pm.add_hookspecs(hookspecs)
@@ -146,6 +157,8 @@ class Plugins:
             self.warnings.append(
                 "HUNT_LOAD_PLUGINS is set but empty, so no plugin loads; unset it to load all"
             )
+        # A shared server runs third-party code for every student: only what the admin named.
+        self._cohort_allow = (_names(env.get(COHORT_ALLOW)) or set()) if cohort else None
         self._slow: set[str] = set()
         self._impl_cache: dict[str, list[Impl]] = {}
         self._tracer: _Tracer | None = None
@@ -154,8 +167,18 @@ class Plugins:
 
     # -- loading -------------------------------------------------------------------------
 
-    def disabled_by(self, name: str) -> str | None:
-        """The variable that keeps this plugin from loading, or None when it may load."""
+    def disabled_by(self, name: str, source: Source = "builtin") -> str | None:
+        """The variable that keeps this plugin from loading, or None when it may load.
+
+        In cohort mode a plugin other than the built-ins loads only when HUNT_COHORT_PLUGINS
+        names it: a shared server runs it for every student.
+        """
+        if (
+            self._cohort_allow is not None
+            and source != "builtin"
+            and name not in self._cohort_allow
+        ):
+            return f"{COHORT_ALLOW} (cohort mode)"
         if self._allow is not None and name not in self._allow:
             return "HUNT_LOAD_PLUGINS"
         return "HUNT_DISABLE_PLUGINS" if name in self._block else None
@@ -171,7 +194,7 @@ class Plugins:
     ) -> PluginInfo:
         """Load and register one plugin; a failure is recorded on its PluginInfo, never raised."""
         info = PluginInfo(name, source, version=version, path=path)
-        info.disabled = self.disabled_by(name)
+        info.disabled = self.disabled_by(name, source)
         if name in self.infos and self.infos[name].disabled is None:
             info.error = f"name already used by the {self.infos[name].source} plugin {name!r}"
             self.infos[f"{name} ({source})"] = info
@@ -468,10 +491,14 @@ def get_plugin_manager(
     builtins: bool = True,
     entrypoints: bool = True,
     directories: Iterable[str | Path] | None = None,
+    cohort: bool = False,
 ) -> Plugins:
-    """Build a fresh manager: built-ins, entry points, then HUNT_PLUGINS_DIR folders."""
+    """Build a fresh manager: built-ins, entry points, then HUNT_PLUGINS_DIR folders.
+
+    cohort: a shared server, where only built-ins and plugins named in HUNT_COHORT_PLUGINS load.
+    """
     env = os.environ if env is None else env
-    plugins = Plugins(env)
+    plugins = Plugins(env, cohort=cohort)
     if builtins:
         plugins.load_builtins()
     if entrypoints:

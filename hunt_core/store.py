@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import importlib.resources
 import json
+import logging
 import os
 import re
+import sys
 import tempfile
 import threading
 from collections.abc import Iterator, Mapping, Sequence
@@ -55,6 +57,7 @@ from hunt_core.models import (
 )
 
 LOCAL_USER = "local"
+log = logging.getLogger(__name__)
 T = TypeVar("T")
 _MIGRATION = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
@@ -113,6 +116,35 @@ _SEQUENCES = {
 }
 
 
+def _connect(target: str, *, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """Connect; a damaged write-ahead log is moved aside loudly instead of failing every open.
+
+    DuckDB refuses a file whose WAL fails its checksum, so a server would crash on every
+    restart. The WAL holds only what was written since the last checkpoint: the file itself is
+    consistent without it, and the damaged log is kept next to it for recovery.
+    """
+    try:
+        return duckdb.connect(target, read_only=read_only)
+    except duckdb.Error as exc:
+        wal = Path(f"{target}.wal")
+        if read_only or target == ":memory:" or "WAL" not in str(exc) or not wal.is_file():
+            raise
+        aside = wal.with_name(f"{wal.name}.damaged-{dt.datetime.now():%Y%m%dT%H%M%S%f}")
+        wal.rename(aside)
+        message = (
+            f"database {target}: its write-ahead log was damaged ({' '.join(str(exc).split())}) "
+            f"and is moved to {aside}; changes written since the last checkpoint may be missing"
+        )
+        log.error(message)
+        print(f"hunt: warning: {message}", file=sys.stderr)
+        return duckdb.connect(target, read_only=read_only)
+
+
+def checkpoint(con: duckdb.DuckDBPyConnection) -> None:
+    """Fold the write-ahead log into the file (after a bulk import); a no-op in memory."""
+    con.execute("CHECKPOINT")
+
+
 class Database:
     """A DuckDB file with the Hunt schema; hand out owner-scoped Stores over it."""
 
@@ -131,7 +163,7 @@ class Database:
         except OSError as exc:
             raise HuntError(f"cannot create the folder for database {target}: {exc}") from None
         try:
-            con = duckdb.connect(target, read_only=read_only)
+            con = _connect(target, read_only=read_only)
         except duckdb.IOException as exc:
             if "lock" in str(exc).lower():
                 pid = re.search(r"PID (\d+)", str(exc))
@@ -222,6 +254,7 @@ class Database:
         except BaseException:
             self.con.rollback()
             raise
+        checkpoint(self.con)
 
     def replay_touches(self, copies: int, days: int) -> int:
         """Repeat every student's touches copies times, each copy days further back: history."""

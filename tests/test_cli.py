@@ -107,6 +107,18 @@ def script_env(db_path: Path) -> dict[str, str]:
     return {**os.environ, "HUNT_DB": str(db_path), "HUNT_PLUGINS_DIR": ""}
 
 
+def test_a_deeply_nested_export_is_one_line_not_a_traceback(
+    script_env: dict[str, str], tmp_path: Path
+) -> None:
+    deep = tmp_path / "hunt-export.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000)
+    done = run_script("import", "export", str(deep), env=script_env)
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        f"hunt: error: {deep} is not JSON Hunt can read: nested too deeply"
+    ]
+
+
 def test_console_script_adds_and_ranks_a_company(script_env: dict[str, str]) -> None:
     added = run_script("company", "add", "Acme", "--stack", "C#", env=script_env)
     assert (added.returncode, added.stderr) == (0, "")
@@ -448,7 +460,9 @@ def test_plugins_shows_the_problems_of_a_plugin_that_fails_on_every_call(
     assert hunt("company", "add", "Acme").code == 0
     assert hunt("company", "add", "Birch").code == 0
     text = hunt("plugins").out
-    assert "flaky" in text and "2 problems" in text, "never 'ok' for a plugin that always fails"
+    assert "flaky" in text and "2 problems on the last run" in text, (
+        "never 'ok' for a plugin that always fails"
+    )
     assert "RuntimeError: boom" in text and "KeyError: 'other'" in text
     assert "disabled by HUNT_DISABLE_PLUGINS" in text
     flaky = next(i for i in hunt("plugins", "--json").json if i["name"] == "flaky")

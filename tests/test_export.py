@@ -266,6 +266,8 @@ def test_malformed_files_are_one_line(hunt: Store, fresh: Store, tmp_path: Path)
     _assert_refused(fresh, tmp_path / "notes.txt", "is not a Hunt export")
     (tmp_path / "x.zip").write_bytes(b"PK nope")
     _assert_refused(fresh, tmp_path / "x.zip", "is not a zip file")
+    (tmp_path / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
+    _assert_refused(fresh, tmp_path / "deep.json", "nested too deeply")
 
 
 def test_a_damaged_csv_export_writes_nothing(hunt: Store, fresh: Store, tmp_path: Path) -> None:

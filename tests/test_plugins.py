@@ -309,3 +309,29 @@ def test_info_says_version_path_and_hooks(tmp_path) -> None:
     assert info["hooks"] == ["hunt_criteria", "hunt_score_company"]
     stack = plugins.infos["stack"]
     assert stack.source == "builtin" and stack.path and stack.path.endswith("stack.py")
+
+
+def test_a_cohort_server_loads_built_ins_and_only_allow_listed_plugins(
+    tmp_path, monkeypatch
+) -> None:
+    """A shared server runs plugin code for every student: the admin names what may run."""
+    _write(tmp_path / "drop", "mission", GOOD)
+    _write(tmp_path / "drop", "sneaky", GOOD.replace("mission", "sneaky"))
+    _write(tmp_path, "hunt_packaged_pkg", GOOD.replace("mission", "packaged"))
+    monkeypatch.syspath_prepend(str(tmp_path))
+    eps = [importlib.metadata.EntryPoint("packaged", "hunt_packaged_pkg", "hunt")]
+    monkeypatch.setattr(plugins_module.importlib.metadata, "entry_points", lambda group: eps)
+    env = {plugins_module.COHORT_ALLOW: "mission"}
+
+    shared = get_plugin_manager(env, directories=[tmp_path / "drop"], cohort=True)
+    assert "mission" in shared.criteria
+    assert "sneaky" not in shared.criteria and "packaged" not in shared.criteria
+    assert shared.infos["sneaky"].disabled == "HUNT_COHORT_PLUGINS (cohort mode)"
+    assert shared.infos["packaged"].disabled == "HUNT_COHORT_PLUGINS (cohort mode)"
+    builtins = get_plugin_manager({}, entrypoints=False, directories=[])
+    assert set(builtins.criteria) <= set(shared.criteria)  # built-ins need no listing
+
+    nobody = get_plugin_manager({}, directories=[tmp_path / "drop"], cohort=True)
+    assert set(nobody.criteria) == set(builtins.criteria)
+    local = get_plugin_manager({}, directories=[tmp_path / "drop"])  # one machine: all load
+    assert {"mission", "sneaky", "packaged"} <= set(local.criteria)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ from .driver import NOW, Dash, profile
 ISSUER = "https://accounts.example.com"
 AUTH = {
     "redirect_uri": "http://127.0.0.1:8501/oauth2callback",
-    "cookie_secret": "test-cookie-secret",
+    "cookie_secret": secrets.token_hex(32),
     "google": {
         "client_id": "id",
         "client_secret": "secret",
@@ -128,6 +129,23 @@ def test_instructor_reviews_own_cohort_comments_and_the_student_sees_it(cohort: 
     assert "commented" not in ana.next_step()
 
 
+@pytest.mark.parametrize(
+    "secret", [None, "replace-with-a-long-random-string", "test-cookie-secret", "a" * 64]
+)
+def test_a_missing_example_or_weak_cookie_secret_stops_cohort_mode(
+    cohort: Path, secret: str | None
+) -> None:
+    dash = Dash(cohort)
+    auth = {k: v for k, v in AUTH.items() if k != "cookie_secret"}
+    dash.at.secrets["auth"] = auth if secret is None else {**auth, "cookie_secret": secret}
+    dash.at.session_state[IDENTITY_KEY] = Identity(ISSUER, "sub-ana", "ana@example.com", True)
+    dash.start()
+    assert "not set up safely" in dash.at.error[0].value
+    assert "cookie secret" in dash.at.error[0].value
+    assert not dash.at.button  # no sign-in offered
+    assert "Corp" not in dash.plain()
+
+
 def test_students_have_no_review_page(cohort: Path) -> None:
     dash = signed_in(cohort, "ana@example.com")
     with pytest.raises(ValueError, match="Could not find a navigation page"):
@@ -151,3 +169,33 @@ def test_leaderboard_shows_aliases_not_opted_out_and_no_company_or_contact(cohor
     assert "Ana Diaz" not in shown and "Ben Ode" not in shown
     assert "Corp" not in shown and "Contact" not in shown
     assert len(board.at.get("vega_lite_chart")) >= 1 or board.at.get("arrow_vega_lite_chart")
+
+
+def test_plugin_errors_are_shown_to_admins_only_and_unlisted_plugins_never_load(
+    cohort: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    drop = tmp_path / "plugins"
+    drop.mkdir()
+    (drop / "leaky.py").write_text("raise RuntimeError('token sk-live-123 of ben@example.com')\n")
+    ran = tmp_path / "unlisted-ran"
+    (drop / "unlisted.py").write_text(f"open({str(ran)!r}, 'w').close()\n")
+    monkeypatch.setenv("HUNT_PLUGINS_DIR", str(drop))
+    monkeypatch.setenv("HUNT_COHORT_PLUGINS", "leaky")
+    db = Database.open(cohort)
+    try:
+        admin = RosterRow(9, "root@example.com", "Rae Root", "admin", ())
+        db.cohorts().import_roster(OPERATOR, [admin], NOW)
+    finally:
+        db.close()
+
+    ana = signed_in(cohort, "ana@example.com").open("settings")
+    table = ana.at.dataframe[-1].value.set_index("Plugin")
+    assert table.loc["leaky", "Load error"] == "not loaded"
+    assert "sk-live-123" not in ana.plain() and "RuntimeError" not in ana.plain()
+    assert "unlisted" in table.index  # listed for the admin's sake, never imported
+    assert not ran.exists()
+
+    root = signed_in(cohort, "root@example.com").open("settings")
+    table = root.at.dataframe[-1].value.set_index("Plugin")
+    assert "sk-live-123" in table.loc["leaky", "Load error"]
+    assert "HUNT_COHORT_PLUGINS" in table.loc["unlisted", "Load error"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -55,15 +56,23 @@ def serve(
 ) -> Iterator[str]:
     """`streamlit run` (on a free port unless given) with env and options; yield its URL."""
     port = port or free_port()
-    url = f"http://127.0.0.1:{port}"
     env = {**os.environ, "HUNT_PLUGINS_DIR": "", "HUNT_NOW": "2026-11-26T09:00:00", **env}
     command = [
         sys.executable, "-m", "streamlit", "run", "streamlit_app.py",
         "--server.headless", "true", "--server.port", str(port),
         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false", *options,
     ]  # fmt: skip
+    with running(command, ROOT, env, f"http://127.0.0.1:{port}", tmp_path) as url:
+        yield url
+
+
+@contextmanager
+def running(
+    command: list[str], cwd: Path, env: dict[str, str], url: str, tmp_path: Path
+) -> Iterator[str]:
+    """Run a server command; yield url once its /_stcore/health is ok, stop it afterwards."""
     log = (tmp_path / "streamlit.log").open("w")
-    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    server = subprocess.Popen(command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + 60
         while not _healthy(url):
@@ -92,6 +101,35 @@ def dashboard(tmp_path: Path) -> Iterator[str]:
 COHORT_STUDENTS = {"ana@example.com": "Ana Corp", "ben@example.com": "Ben Corp"}
 
 
+def seed_cohort(db: str) -> None:
+    """Two students on the roster of the database at db, each with one company."""
+    from hunt_core.cohort import OPERATOR, RosterRow
+    from hunt_core.models import Company
+    from hunt_core.store import Database
+
+    database = Database.open(db)
+    try:
+        rows = [
+            RosterRow(i + 2, email, email.split("@")[0].title(), "student", ("Denver 1",))
+            for i, email in enumerate(COHORT_STUDENTS)
+        ]
+        database.cohorts().import_roster(OPERATOR, rows, dt.datetime(2026, 11, 26, 9))
+        for email, company in COHORT_STUDENTS.items():
+            database.store(email).add_company(Company(company))
+    finally:
+        database.close()
+
+
+@contextmanager
+def ana_provider() -> Iterator[str]:
+    """A local OIDC provider (oidc-provider-mock) offering Ana's account; yield its metadata URL."""
+    from oidc_provider_mock import User, run_server_in_thread
+
+    ana = User(sub="ana-sub", claims={"email": "ana@example.com", "email_verified": True})
+    with run_server_in_thread(port=0, user_claims=[ana]) as provider:
+        yield f"http://localhost:{provider.server_port}/.well-known/openid-configuration"
+
+
 @pytest.fixture
 def cohort_dashboard(tmp_path: Path) -> Iterator[str]:
     """A cohort-mode dashboard signing in through a local OIDC provider (oidc-provider-mock).
@@ -100,37 +138,19 @@ def cohort_dashboard(tmp_path: Path) -> Iterator[str]:
     The secrets file lives in tmp_path and is passed with --secrets.files: none is written to
     the repository.
     """
-    from oidc_provider_mock import User, run_server_in_thread
-
-    from hunt_core.cohort import OPERATOR, RosterRow
-    from hunt_core.models import Company
-    from hunt_core.store import Database
-
     db_file = tmp_path / "hunt.duckdb"
-    db = Database.open(db_file)
-    try:
-        rows = [
-            RosterRow(i + 2, email, email.split("@")[0].title(), "student", ("Denver 1",))
-            for i, email in enumerate(COHORT_STUDENTS)
-        ]
-        db.cohorts().import_roster(OPERATOR, rows, dt.datetime(2026, 11, 26, 9))
-        for email, company in COHORT_STUDENTS.items():
-            db.store(email).add_company(Company(company))
-    finally:
-        db.close()
-    ana = User(sub="ana-sub", claims={"email": "ana@example.com", "email_verified": True})
-    with run_server_in_thread(port=0, user_claims=[ana]) as provider:
+    seed_cohort(str(db_file))
+    with ana_provider() as metadata:
         port = free_port()
-        secrets = tmp_path / "secrets.toml"
-        secrets.write_text(
+        secrets_file = tmp_path / "secrets.toml"
+        secrets_file.write_text(
             "[auth]\n"
             f'redirect_uri = "http://127.0.0.1:{port}/oauth2callback"\n'
-            'cookie_secret = "browser-test-cookie-secret"\n'
+            f'cookie_secret = "{secrets.token_hex(32)}"\n'
             'client_id = "hunt-browser-test"\n'
             'client_secret = "hunt-browser-test-secret"\n'
-            f'server_metadata_url = "http://localhost:{provider.server_port}'
-            '/.well-known/openid-configuration"\n'
+            f'server_metadata_url = "{metadata}"\n'
         )
         env = {"HUNT_DB": str(db_file)}
-        with serve(tmp_path, env, "--secrets.files", str(secrets), port=port) as url:
+        with serve(tmp_path, env, "--secrets.files", str(secrets_file), port=port) as url:
             yield url
