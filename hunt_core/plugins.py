@@ -204,7 +204,7 @@ class Plugins:
         work), not a load error.
         """
         for criterion in self.call_one(info.name, "hunt_criteria", as_list(Criterion)):
-            problem = _criterion_problem(criterion)
+            problem = criterion_problem(criterion)
             if problem is None and criterion.key in self.criteria:
                 owner = self.criterion_plugin[criterion.key]
                 problem = f"criterion {criterion.key!r} is already declared by {owner!r}"
@@ -435,7 +435,7 @@ def _hunt_version() -> str | None:
         return None
 
 
-def _criterion_problem(c: Criterion) -> str | None:
+def criterion_problem(c: Criterion) -> str | None:
     """Why a declared criterion is invalid, or None."""
     if not _KEY.match(c.key):
         return f"criterion key {c.key!r} must be lower_snake_case"
