@@ -264,7 +264,7 @@ class Plugins:
                 continue
             for path in sorted(folder.glob("*.py")):
                 if not path.name.startswith("_"):
-                    self.add(path.stem, "directory", lambda p=path: _load_file(p), path=str(path))
+                    self.add(path.stem, "directory", lambda p=path: load_file(p), path=str(path))
 
     # -- calling -------------------------------------------------------------------------
 
@@ -452,7 +452,7 @@ def criterion_problem(c: Criterion) -> str | None:
     return None
 
 
-def _load_file(path: Path) -> ModuleType:
+def load_file(path: Path) -> ModuleType:
     """Import one drop-in plugin file under a private module name."""
     spec = importlib.util.spec_from_file_location(f"hunt_dropin_{path.stem}", path)
     if spec is None or spec.loader is None:
