@@ -11,11 +11,12 @@ import shlex
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from hunt_core import cohort, demo, review
+from hunt_core import cohort, demo, review, scaffold
 from hunt_core.cohort import Comment, Member
 from hunt_core.errors import HuntError, InvalidInput, PermissionDenied
 from hunt_core.models import (
@@ -156,7 +157,16 @@ def _setup_commands(commands: Any, sub: Callable[..., argparse.ArgumentParser]) 
     _json_flag(
         sub(commands, "next", "the one next step and the queue behind it", cmd_next), scores=True
     )
-    _json_flag(sub(commands, "plugins", "loaded plugins and their errors", cmd_plugins))
+    plugins = _json_flag(sub(commands, "plugins", "loaded plugins and their errors", cmd_plugins))
+    new = sub(
+        plugins.add_subparsers(metavar="new", required=False),
+        "new",
+        "write a ready-to-install plugin package with one criterion and a passing test",
+        cmd_plugins_new,
+    )
+    new.add_argument("name", metavar="NAME", help="e.g. remote-first: writes ./hunt-remote-first")
+    new.add_argument("--dir", default=".", metavar="DIR", help="where to write it (default: .)")
+    new.set_defaults(standalone=True)
     draft = sub(commands, "draft", "draft a message to a person", cmd_draft)
     draft.add_argument("company", metavar="COMPANY")
     draft.add_argument("contact", metavar="CONTACT")
@@ -561,6 +571,16 @@ def cmd_plugins(ws: Workspace, args: argparse.Namespace) -> None:
     if lines:
         print()
         print("\n".join(lines))
+
+
+def cmd_plugins_new(args: argparse.Namespace) -> None:
+    """Write a new plugin package and say what to do next."""
+    files = scaffold.new_plugin(args.name, Path(args.dir))
+    root = files[0].parent
+    print(f"Wrote {root}:")
+    for path in files:
+        print(f"  {path.relative_to(root)}")
+    print(f"\nNext: cd {root} && pip install -e . && pytest   (then `hunt plugins` lists it)")
 
 
 def cmd_draft(ws: Workspace, args: argparse.Namespace) -> None:
@@ -990,6 +1010,9 @@ def _clock() -> Callable[[], dt.datetime]:
 
 def _run(args: argparse.Namespace) -> None:
     """Open the database, run the command through a Workspace, and always close the file."""
+    if getattr(args, "standalone", False):  # e.g. `plugins new`: no database involved
+        args.run(args)
+        return
     clock = _clock()
     db = Database.open(args.db)
     try:

@@ -96,6 +96,28 @@ def required_text(value: str | None, what: str) -> str:
     return text
 
 
+def commute_radius(commute_km: int | None) -> int:
+    """The commuting radius in km: the profile's, else COMMUTE_KM."""
+    return COMMUTE_KM if commute_km is None else commute_km
+
+
+def note_limit(plan: str, note_chars: int | None) -> int:
+    """Characters allowed in a LinkedIn connection note on this plan."""
+    return note_chars or LINKEDIN_LIMITS[plan][0]
+
+
+def monthly_notes(plan: str, per_month: int | None, uncapped: bool) -> int | None:
+    """Personalised LinkedIn notes allowed per month, None for no cap."""
+    if uncapped:
+        return None
+    return per_month if per_month is not None else LINKEDIN_LIMITS[plan][1]
+
+
+def first_name(name: str) -> str:
+    """The name to greet someone by."""
+    return name.split()[0] if name.split() else name
+
+
 @dataclass
 class Profile:
     """The job seeker: who they are, where they want to work, what they build with."""
@@ -117,21 +139,17 @@ class Profile:
     @property
     def commute_radius(self) -> int:
         """Kilometres from home or a wanted city within which an office counts as local."""
-        return COMMUTE_KM if self.commute_km is None else self.commute_km
+        return commute_radius(self.commute_km)
 
     @property
     def note_limit(self) -> int:
         """Characters allowed in a LinkedIn connection note."""
-        return self.note_chars or LINKEDIN_LIMITS[self.linkedin][0]
+        return note_limit(self.linkedin, self.note_chars)
 
     @property
     def monthly_notes(self) -> int | None:
         """Personalised notes allowed per month, None for no cap."""
-        if self.notes_uncapped:
-            return None
-        if self.notes_per_month is not None:
-            return self.notes_per_month
-        return LINKEDIN_LIMITS[self.linkedin][1]
+        return monthly_notes(self.linkedin, self.notes_per_month, self.notes_uncapped)
 
     def missing(self) -> list[str]:
         """The profile fields the criteria need but are still empty."""
@@ -192,7 +210,7 @@ class Contact:
     @property
     def first_name(self) -> str:
         """The name to greet them by."""
-        return self.name.split()[0] if self.name.split() else self.name
+        return first_name(self.name)
 
 
 @dataclass

@@ -25,6 +25,11 @@ _JOINED = re.compile(r"(?<=\w)['\u2019.&](?=\w)")  # AT&T, J.P., Macy's: one wor
 _WORD = re.compile(r"[^\W_]+")
 
 
+def name_key(name: str) -> str:
+    """The case- and space-insensitive key two names in one hunt must not share."""
+    return " ".join(name.casefold().split())
+
+
 @functools.lru_cache(maxsize=1 << 16)  # an import asks for each spelling several times
 def company_key(name: str) -> str:
     """The normalised form two names of one company share: casefolded, no accents or legal form."""

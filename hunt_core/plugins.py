@@ -227,7 +227,7 @@ class Plugins:
         work), not a load error.
         """
         for criterion in self.call_one(info.name, "hunt_criteria", as_list(Criterion)):
-            problem = _criterion_problem(criterion)
+            problem = criterion_problem(criterion)
             if problem is None and criterion.key in self.criteria:
                 owner = self.criterion_plugin[criterion.key]
                 problem = f"criterion {criterion.key!r} is already declared by {owner!r}"
@@ -287,7 +287,7 @@ class Plugins:
                 continue
             for path in sorted(folder.glob("*.py")):
                 if not path.name.startswith("_"):
-                    self.add(path.stem, "directory", lambda p=path: _load_file(p), path=str(path))
+                    self.add(path.stem, "directory", lambda p=path: load_file(p), path=str(path))
 
     # -- calling -------------------------------------------------------------------------
 
@@ -458,7 +458,7 @@ def _hunt_version() -> str | None:
         return None
 
 
-def _criterion_problem(c: Criterion) -> str | None:
+def criterion_problem(c: Criterion) -> str | None:
     """Why a declared criterion is invalid, or None."""
     if not _KEY.match(c.key):
         return f"criterion key {c.key!r} must be lower_snake_case"
@@ -475,7 +475,7 @@ def _criterion_problem(c: Criterion) -> str | None:
     return None
 
 
-def _load_file(path: Path) -> ModuleType:
+def load_file(path: Path) -> ModuleType:
     """Import one drop-in plugin file under a private module name."""
     spec = importlib.util.spec_from_file_location(f"hunt_dropin_{path.stem}", path)
     if spec is None or spec.loader is None:

@@ -55,6 +55,7 @@ from hunt_core.models import (
     Profile,
     Touch,
 )
+from hunt_core.names import name_key
 
 LOCAL_USER = "local"
 log = logging.getLogger(__name__)
@@ -67,11 +68,6 @@ def default_path() -> Path:
     if os.environ.get("HUNT_DB"):
         return Path(os.environ["HUNT_DB"]).expanduser()
     return platformdirs.user_data_path("hunt", appauthor=False) / "hunt.duckdb"
-
-
-def name_key(name: str) -> str:
-    """The case- and space-insensitive key two names must not share."""
-    return " ".join(name.casefold().split())
 
 
 def migrations() -> list[tuple[int, str, str]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hunt_core import Criterion, Signal, hookimpl
 from hunt_core.models import Company, Context, Profile
-from hunt_core.store import name_key
+from hunt_core.names import name_key
 
 KEY = "alumni"
 _POINTS = {0: 0.0, 1: 0.8, 2: 0.9}

@@ -1,0 +1,57 @@
+"""hunt_core.testing, the pytest plugin for plugin authors: its fixtures and helpers work."""
+
+from __future__ import annotations
+
+import types
+
+import pytest
+
+from hunt_core.api import Criterion, Signal, hookimpl
+from hunt_core.testing import make_company, make_plugins, score_company, score_contact
+
+
+def _plugin(score=None, criteria=None) -> types.SimpleNamespace:
+    """A plugin object with the given hook implementations."""
+    ns = types.SimpleNamespace(__name__="mine")
+    ns.hunt_criteria = hookimpl(
+        lambda: criteria or [Criterion("mine", "Mine", "company", 1, "mine", 1)]
+    )
+    if score:
+        ns.hunt_score_company = hookimpl(score)
+    return ns
+
+
+def test_the_fixtures_are_registered_for_every_pytest_run(hunt_plugins, hunt_demo) -> None:
+    plugins = hunt_plugins(_plugin(lambda company: Signal("mine", 1.0, "yes")))
+    assert set(plugins.criteria) == {"mine"}, "only your plugin, no built-ins"
+    assert len(hunt_demo.rank_companies()) == 25
+
+
+def test_score_company_returns_the_accepted_signals() -> None:
+    plugins = make_plugins(_plugin(lambda company: Signal("mine", 0.5, f"{company.name} ok")))
+    assert score_company(plugins, name="Birch") == [Signal("mine", 0.5, "Birch ok")]
+
+
+def test_a_problem_the_host_would_report_fails_the_test_loudly() -> None:
+    plugins = make_plugins(_plugin(lambda company: Signal("mine", 2.0, "too many points")))
+    with pytest.raises(AssertionError, match=r"points 2.0 not in \[0, 1\]"):
+        score_company(plugins)
+
+
+def test_a_write_to_the_company_fails_inside_the_plugin() -> None:
+    def sneaky(company):
+        company.name += " [HACKED]"
+
+    with pytest.raises(AssertionError, match="AttributeError"):
+        score_company(make_plugins(_plugin(sneaky)), company=make_company(name="Acme"))
+
+
+def test_score_contact_runs_contact_hooks() -> None:
+    ns = _plugin(criteria=[Criterion("warm", "Warm", "contact", 1, "warm", 2)])
+    ns.hunt_score_contact = hookimpl(lambda contact: Signal("warm", 1.0, contact.first_name))
+    assert score_contact(make_plugins(ns), name="Ana Diaz") == [Signal("warm", 1.0, "Ana")]
+
+
+def test_builtins_can_score_beside_yours() -> None:
+    plugins = make_plugins(_plugin(), builtins=True)
+    assert {"mine", "stack", "location"} <= set(plugins.criteria)

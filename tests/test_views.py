@@ -1,0 +1,51 @@
+"""Read-only views: the same fields as the stored records, and no way to write through them."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from hunt_core import models, views
+
+PAIRS = [
+    (models.Company, views.Company),
+    (models.Contact, views.Contact),
+    (models.Profile, views.Profile),
+    (models.Posting, views.Posting),
+    (models.Connection, views.Connection),
+]
+
+
+@pytest.mark.parametrize(("record", "view"), PAIRS, ids=lambda t: t.__name__)
+def test_every_view_has_exactly_the_fields_of_its_record(record: type, view: type) -> None:
+    assert set(view._fields) == {f.name for f in dataclasses.fields(record)}
+
+
+def test_the_fast_builders_agree_with_the_generic_one() -> None:
+    company = models.Company("Acme", id=3, locations=["Omaha, NE"], stack=["C#"], alumni_hired=2)
+    contact = models.Contact(3, "Jo Park", "developer", id=9, connected=True, college="NDSU")
+    assert views.company(company) == views.view(company)
+    assert views.contact(contact) == views.view(contact)
+    assert views.contact(contact).first_name == "Jo"
+
+
+def test_a_write_raises_and_lists_are_tuples() -> None:
+    profile = views.profile(models.Profile(name="Sam", stack=[".NET"], linkedin="premium"))
+    with pytest.raises(AttributeError):
+        profile.name = "Mallory"  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        profile.stack.append("COBOL")  # type: ignore[attr-defined]
+    assert profile.note_limit == 300 and profile.monthly_notes is None
+    assert profile.commute_radius == models.COMMUTE_KM
+
+
+def test_grouped_rows_are_read_only() -> None:
+    posting = views.view(
+        models.Posting(1, "lever", "x", "Dev", dt.datetime(2026, 11, 1), location="Remote")
+    )
+    grouped = views.grouped([posting])
+    assert grouped[1] == (posting,)
+    with pytest.raises(TypeError):
+        grouped[2] = ()  # type: ignore[index]
