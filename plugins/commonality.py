@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hunt_core import Criterion, Signal, hookimpl
 from hunt_core.models import Contact, Profile
+from hunt_core.wording import possessive
 
 KEY = "commonality"
 
@@ -67,8 +68,8 @@ def hunt_score_contact(contact: Contact, profile: Profile) -> Signal:
         return Signal(
             KEY,
             None,
-            f"unknown: check {contact.name}'s LinkedIn for a shared college, coding school "
-            "or mutual connection",
+            f"unknown: check {possessive(contact.name)} LinkedIn for a shared college, "
+            "coding school or mutual connection",
         )
     return Signal(
         KEY,
