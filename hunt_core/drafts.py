@@ -179,7 +179,8 @@ def channel_noun(touch: Touch | None) -> str:
 def chat_line(chat: Chat | None) -> str:
     """A sentence from the chat's notes (their first line), or a short generic one."""
     note = (chat.notes if chat else "").strip().splitlines()
-    first = re.split(r"(?<=[.!?])\s", note[0].strip())[0].rstrip(".!? ") if note else ""
+    # The first sentence, up to a semicolon: one thing they said, not the whole note.
+    first = re.split(r"(?<=[.!?])\s|;", note[0].strip())[0].rstrip(".!? ") if note else ""
     if not first:
         return "I learned a lot about the team and how you work."
     topic = _TALKED.sub("", first)

@@ -32,6 +32,11 @@ def _fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+def _the(college: str) -> str:
+    """'the University of Denver', but 'NDSU' and 'Creighton University' as they are."""
+    return f"the {college}" if college.casefold().startswith("university of") else college
+
+
 @hookimpl
 def hunt_score_contact(contact: Contact, profile: Profile) -> Signal:
     """1.0 with every reason found: friend, fellow grad, same college, mutual connection."""
@@ -53,7 +58,12 @@ def hunt_score_contact(contact: Contact, profile: Profile) -> Signal:
         )
     if college and _fold(college) in {_fold(c) for c in profile.colleges}:
         found.append(
-            (1, f"also went to {college}", "contact.college", f"I saw we both went to {college}")
+            (
+                1,
+                f"also went to {college}",
+                "contact.college",
+                f"I saw we both went to {_the(college)}",
+            )
         )
     if mutual:
         found.append(
