@@ -21,8 +21,8 @@ from hunt_core.wording import article, capitalized, sentence, short_company, sho
 
 # Brevity levels a draft is rendered at, longest first, until it fits a LinkedIn note:
 # 0 everything; 1 short names (first name, program and company without legal form) and a
-# shorter company line; 2 the company line only when it is the In; 3 no self-introduction and
-# the short ask. The In and the ask survive every level.
+# shorter company line; 2 without the company line when a personal In leads, else without the
+# self-introduction; 3 no self-introduction and the short ask. The In and the ask survive.
 LEVELS = 4
 # What a first message went through, as "the ___ I sent you" (channel keys, then touch kinds).
 CHANNEL_NOUNS = {
@@ -184,7 +184,9 @@ def chat_line(chat: Chat | None) -> str:
     if not first:
         return "I learned a lot about the team and how you work."
     topic = _TALKED.sub("", first)
-    if topic != first or len(first.split()) < 5:
+    # A note with a full stop or a semicolon is a fact they told you; a bare phrase is a topic.
+    phrase = not re.search(r"[.!?;]", note[0]) and len(first.split()) < 5
+    if topic != first or phrase:
         return f"I especially enjoyed our conversation about {_lower_start(topic)}."
     return f"I especially appreciated hearing that {_lower_start(first)}."
 
@@ -278,8 +280,8 @@ def parts(facts: Facts, brevity: int = 0) -> dict[str, str]:
         intro = "I hope you're doing well!" if brevity < 3 else ""
     elif same_school:
         intro = f"I'm {me}, a fellow {program} grad." if me else f"I'm a fellow {program} grad."
-    elif brevity >= 3:
-        intro = ""
+    elif brevity >= 3 or (brevity == 2 and not personal):
+        intro = ""  # when the company line is the In, who you are goes before it does
     else:
         who = f"I'm {me}, a" if me else "I'm a"
         if short:

@@ -16,7 +16,8 @@ _PROGRAM_TAIL = re.compile(
     r"|\s+(of|-|\u2013)\s.*$|\s*[,(].*$",
     re.IGNORECASE,
 )
-SHORT_NAME = 24  # characters: past this a company or program name is cut to its first words
+SHORT_NAME = 24  # characters: past this a program's name is cut to its first words
+LONG_COMPANY = 40  # characters: past this (legal form gone) a company is cut to its first words
 
 
 def plural(n: int, one: str, many: str | None = None) -> str:
@@ -76,7 +77,7 @@ def short_company(name: str) -> str:
         if shorter == name or not shorter:
             break
         name = shorter
-    return first_words(name)
+    return name if len(name) <= LONG_COMPANY else first_words(name)
 
 
 def short_program(program: str) -> str:
