@@ -95,7 +95,12 @@ if with_chat:
             "than ask for a job. One question per line."
         )
         asked = st.text_area("Questions", "\n".join(questions), height=220, key=f"{form}:q")
-        notes = st.text_area("Notes", chat.notes if chat else "", key=f"{form}:notes")
+        notes = st.text_area(
+            "Notes",
+            chat.notes if chat else "",
+            key=f"{form}:notes",
+            help="The first sentence (one thing they told you) goes into your thank-you.",
+        )
         referral = st.checkbox(
             "They offered a referral",
             bool(chat and chat.referral_offered),

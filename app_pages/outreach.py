@@ -55,7 +55,9 @@ else:
         channel = ui.pick("Send through", usable, f"outreach.channel.{person_id}")
         note = channel == "linkedin-note"
         limit = profile.note_limit if note else None
-        draft = run.ws.draft(company.name, contact.name, "linkedin-note" if note else "first", snap)
+        asks_intro = channel == "intro" and bool(contact.mutual.strip()) and not contact.friend
+        draft_kind = "intro" if asks_intro else "linkedin-note" if note else "first"
+        draft = run.ws.draft(company.name, contact.name, draft_kind, snap, channel)
         text = st.text_area(
             "Your message",
             draft,
@@ -70,6 +72,13 @@ else:
         )
         st.caption(count)
         st.code(text, language=None, wrap_lines=True)
+        if asks_intro:
+            with st.expander(f"Then, your message to {contact.first_name}"):
+                st.code(
+                    run.ws.draft(company.name, contact.name, "first", snap, channel),
+                    language=None,
+                    wrap_lines=True,
+                )
         if channel == "email" and contact.email:
             subject = f"Curious about working at {company.name}"
             st.link_button(

@@ -31,6 +31,7 @@ from hunt_core.models import (
 )
 from hunt_core.plugins import Plugins, get_plugin_manager
 from hunt_core.store import LOCAL_USER, Cohorts, Database, Store, default_path
+from hunt_core.wording import plural
 from hunt_core.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -414,9 +415,9 @@ def cmd_calendar(ws: Workspace, args: argparse.Namespace) -> None:
     if args.json:
         _print_json({"file": args.file, "follow_ups": follow_ups, "chats": len(uids) - follow_ups})
         return
-    chats = _plural(len(uids) - follow_ups, "coffee chat", "coffee chats")
+    chats = plural(len(uids) - follow_ups, "coffee chat", "coffee chats")
     print(
-        f"Wrote {_plural(follow_ups, 'follow-up', 'follow-ups')} and {chats} to {args.file}; "
+        f"Wrote {plural(follow_ups, 'follow-up', 'follow-ups')} and {chats} to {args.file}; "
         "import it into your calendar app."
     )
 
@@ -945,18 +946,13 @@ def _contact_values(args: argparse.Namespace) -> dict[str, str]:
     return values
 
 
-def _plural(n: int, one: str, many: str) -> str:
-    """'1 chat', '2 chats'."""
-    return f"{n} {one if n == 1 else many}"
-
-
 def _counts(counts: dict[str, int]) -> str:
     """Rows per restored table as words, the profile left out."""
     words = (("companies", "company", "companies"), ("contacts", "person", "people"),
              ("touches", "touch", "touches"), ("chats", "chat", "chats"),
              ("postings", "posting", "postings"), ("connections", "connection", "connections"),
              ("weights", "weight", "weights"))  # fmt: skip
-    parts = [_plural(counts[table], one, many) for table, one, many in words]
+    parts = [plural(counts[table], one, many) for table, one, many in words]
     return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 

@@ -216,7 +216,7 @@ TEXTS = {
 CHAT_NOTES = (
     "New developers pair with a mentor for the first month.",
     "They hire from bootcamps; the take-home is a small API in C#.",
-    "Team is growing; a junior opening is planned for next quarter.",
+    "The team is growing; a junior opening is planned for next quarter.",
 )
 
 

@@ -14,7 +14,7 @@ Remote = Literal["yes", "no", "hybrid", "unknown"]
 Role = Literal["developer", "manager", "recruiter", "other"]
 LinkedInPlan = Literal["free", "premium"]
 AppliesTo = Literal["company", "contact"]
-DraftKind = Literal["first", "follow-up", "thank-you", "linkedin-note"]
+DraftKind = Literal["first", "follow-up", "thank-you", "linkedin-note", "intro"]
 TouchKind = Literal[
     "connection-request",
     "message",

@@ -3,36 +3,55 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import string
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from hunt_core import drafts
 from hunt_core.errors import InvalidInput
 from hunt_core.models import (
+    DRAFT_KINDS,
     FOLLOW_UP_DAYS,
     Channel,
     CompanyScore,
     Contact,
     Context,
-    Criterion,
     Profile,
     Template,
-    WeightedSignal,
 )
 from hunt_core.plugins import Plugins, as_list
 
 # The only placeholders a template may use; anything else is rejected when templates load.
+# docs/plugins.md documents each (a test checks), and every one renders for every person.
 TEMPLATE_VARIABLES = {
     "first_name": "the person's first name",
     "name": "the person's full name",
-    "company": "the company's name",
-    "role": "the person's role (developer, manager, recruiter)",
-    "my_name": "your name from the profile",
-    "program": "your bootcamp or program",
-    "the_in": "a first-person line about your In at this company",
-    "first_sent": "when your first message went out, e.g. 'last Tuesday'",
+    "company": "the company's name (shortened in a tight LinkedIn note)",
+    "role": "the person's role (developer, manager, recruiter, other)",
+    "my_name": "your name from the profile (your first name in a tight note)",
+    "program": "your bootcamp or program (its short name in a tight note)",
+    "the_in": "your In with this person as a capitalised clause without a full stop, e.g. "
+    "'We're connected on LinkedIn' or 'I'm a fellow Turing grad'",
+    "greeting": "'Hi Jo,'",
+    "intro": "who you are, one sentence ('I'm Ana, a fellow Turing grad.'); may be empty",
+    "opener": "the sentences before the ask: who introduced you, your In with this person, "
+    "why this company",
+    "ask": "the ask, shaped by the person's role: 'Would you be open to sharing what it's "
+    "like to work there ...?'",
+    "sign_off": "'Thank you!' and your name, on two lines",
+    "first_sent": "when your first message went out, read after it: 'last week', "
+    "'on Tuesday', 'a few weeks ago'",
+    "first_channel": "what your first message went through: 'email', 'Slack message', "
+    "'LinkedIn note'",
+    "chat_line": "a sentence from your chat notes (their first line), else a short generic one",
+    "referral_line": "thanks for the referral they offered, else empty",
+    "mutual": "the mutual connection who can introduce you (empty when none)",
+    "mutual_first_name": "their first name",
+    "intro_ask": "the request to the mutual connection: who to introduce and why this company",
+    "blurb": "a short first-person note about you the mutual connection can forward",
 }
 
 
@@ -120,7 +139,7 @@ def best_channel(options: list[Channel]) -> Channel | None:
 
 def template_problem(template: Template) -> str | None:
     """Why a template cannot be used, or None."""
-    if template.kind not in ("first", "follow-up", "thank-you", "linkedin-note"):
+    if template.kind not in DRAFT_KINDS:
         return f"unknown template kind {template.kind!r}"
     try:
         fields = {f for _, f, _, _ in string.Formatter().parse(template.text) if f is not None}
@@ -146,66 +165,45 @@ def templates(plugins: Plugins) -> dict[str, list[Template]]:
     return by_kind
 
 
-def the_in(score: CompanyScore, criteria: Mapping[str, Criterion]) -> str:
-    """The strongest first-person line for a message: an "In" first, else any pitched signal."""
-    pitched = [
-        s for s in score.signals if s.signal.known and s.signal.points and s.signal.pitch.strip()
-    ]
-    if not pitched:
-        return f"I've been following what {score.company.name} is building"
-
-    def strength(s: WeightedSignal) -> tuple[bool, float, str]:
-        is_in = s.signal.criterion in criteria and criteria[s.signal.criterion].is_in
-        return (is_in, s.weight * (s.signal.points or 0), s.signal.criterion)
-
-    return max(pitched, key=strength).signal.pitch.strip()
+def variables(facts: drafts.Facts) -> list[dict[str, str]]:
+    """The values every template may use, at each brevity level, longest first."""
+    return [drafts.parts(facts, level) for level in range(drafts.LEVELS)]
 
 
-def variables(
-    contact: Contact,
-    score: CompanyScore,
-    profile: Profile,
-    criteria: Mapping[str, Criterion],
-    first_sent: dt.datetime | None = None,
-    today: dt.date | None = None,
-) -> dict[str, str]:
-    """The values every template may use."""
-    return {
-        "first_name": contact.first_name,
-        "name": contact.name,
-        "company": score.company.name,
-        "role": contact.role,
-        "my_name": profile.name or "a recent bootcamp grad",
-        "program": profile.program or "my bootcamp",
-        "the_in": the_in(score, criteria),
-        "first_sent": _ago(first_sent, today),
-    }
-
-
-def _ago(when: dt.datetime | None, today: dt.date | None) -> str:
-    """A friendly phrase for when a message went out."""
-    if when is None or today is None:
-        return "recently"
-    days = (today - when.date()).days
-    if days <= 1:
-        return "yesterday" if days == 1 else "today"
-    return "last week" if days <= 13 else f"{days} days ago"
+def render(template: Template, values: Mapping[str, str]) -> str:
+    """A template filled in, with the gaps that empty parts leave tidied away."""
+    text = template.text.format_map(values)
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
 def draft(
     available: Mapping[str, list[Template]],
     kind: str,
-    values: Mapping[str, str],
+    levels: Sequence[Mapping[str, str]],
     limit: int | None = None,
 ) -> str:
-    """Render the first template of a kind; with a limit, the first that fits, else trimmed."""
+    """The first template of a kind; with a limit, the first template and level that fits.
+
+    When nothing fits, the In is cut short (visibly, with an ellipsis) so the ask stays whole.
+    """
     options = available.get(kind, [])
     if not options:
         raise InvalidInput(f"no {kind!r} message template is available")
-    rendered = [t.text.format_map(values).strip() for t in options]
     if limit is None:
-        return rendered[0]
-    fitting = [text for text in rendered if len(text) <= limit]
-    if fitting:
-        return fitting[0]
-    return textwrap.shorten(min(rendered, key=len), width=limit, placeholder="…")
+        return render(options[0], levels[0])
+    for template in options:
+        for values in levels:
+            text = render(template, values)
+            if len(text) <= limit:
+                return text
+    values = dict(levels[-1])
+    template = options[-1]
+    for key in ("opener", "the_in", "intro", "greeting"):
+        over = len(render(template, values)) - limit
+        if over <= 0:
+            break
+        if values.get(key):
+            width = len(values[key]) - over
+            values[key] = textwrap.shorten(values[key], width, placeholder="…") if width > 1 else ""
+    return textwrap.shorten(render(template, values), width=limit, placeholder="…")

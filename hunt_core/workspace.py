@@ -6,10 +6,11 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from hunt_core import forms, outreach, playbook, snapshot
+from hunt_core import drafts, forms, outreach, playbook, snapshot
 from hunt_core.errors import InvalidInput
 from hunt_core.models import (
     DRAFT_KINDS,
+    OUTREACH_KINDS,
     Chat,
     Company,
     CompanyScore,
@@ -72,22 +73,50 @@ class Workspace:
         return playbook.progress(snap or self.snapshot())
 
     def draft(
-        self, company: str, contact: str, kind: str = "first", snap: snapshot.Snapshot | None = None
+        self,
+        company: str,
+        contact: str,
+        kind: str = "first",
+        snap: snapshot.Snapshot | None = None,
+        channel: str | None = None,
     ) -> str:
-        """A message for one person; 'first' fits the note limit when LinkedIn is the channel."""
+        """A message for one person through a channel key (default: the warmest usable one).
+
+        'first' is a LinkedIn note when that is the channel; 'intro' asks the mutual connection
+        to introduce you, and the first message after it names them.
+        """
         kind = choice(kind, DRAFT_KINDS, "draft kind")
         snap = snap or self.snapshot()
         person = self.store.contact(self.store.company(company), contact)
+        if kind == "intro" and (person.friend or not person.mutual.strip()):
+            why = (
+                "is your friend: message them directly"
+                if person.friend
+                else ("has no mutual connection to introduce you: add one with --mutual")
+            )
+            raise InvalidInput(f"{person.name} {why}")
         score = snap.score_by_id[person.company_id]
-        activity = snap.activity_of(person)
-        values = outreach.variables(
-            person, score, snap.profile, self.plugins.criteria, activity.first_outreach, snap.today
-        )
-        available = outreach.templates(self.plugins)
         best = outreach.best_channel(snap.channels(person))
-        if kind == "linkedin-note" or (kind == "first" and best and best.key == "linkedin-note"):
-            return outreach.draft(available, "linkedin-note", values, snap.profile.note_limit)
-        return outreach.draft(available, kind, values)
+        key = channel if channel is not None else (best.key if best else "")
+        rank = snap.scorer.contact(person, score, snap.profile, snap.context, best)
+        touches = self.store.touches(person.id) if person.id is not None else []
+        facts = drafts.Facts(
+            contact=person,
+            score=score,
+            profile=snap.profile,
+            criteria=self.plugins.criteria,
+            contact_signals=rank.signals,
+            context=snap.context,
+            channel=key,
+            first_touch=next((t for t in touches if t.kind in OUTREACH_KINDS), None),
+            chat=snap.chat_by_contact.get(person.id or -1),
+            today=snap.today,
+        )
+        levels = outreach.variables(facts)
+        available = outreach.templates(self.plugins)
+        if kind == "linkedin-note" or (kind == "first" and key == "linkedin-note"):
+            return outreach.draft(available, "linkedin-note", levels, snap.profile.note_limit)
+        return outreach.draft(available, kind, levels)
 
     def chat_questions(self, company: str, contact: str) -> list[str]:
         """Questions for a chat: the saved ones, else the plugins' starter bank."""

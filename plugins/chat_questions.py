@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hunt_core import hookimpl
 from hunt_core.models import Company, Contact, Profile
+from hunt_core.wording import possessive
 
 # Each bank keeps the focus on learning about the company, never on asking for a job.
 _BANKS = {
@@ -48,7 +49,7 @@ _BANKS = {
         "What do you enjoy most about working at {company}?",
         "What is {company} most excited about right now?",
         "How would you describe the culture at {company} to a friend?",
-        "Who are {company}'s customers, and what do they love about the product?",
+        "Who are {companys} customers, and what do they love about the product?",
         "What has changed at {company} since you joined?",
         "Is there anyone else at {company} you think I should talk to?",
     ),
@@ -80,5 +81,5 @@ def hunt_chat_questions(contact: Contact, company: Company, profile: Profile) ->
     if company.interests:
         asks.append(f"What drew you to working on {company.interests[0]} at {name}?")
     bank = _BANKS.get(contact.role, _BANKS["other"])
-    asks.extend(q.format(company=name) for q in bank)
+    asks.extend(q.format(company=name, companys=possessive(name)) for q in bank)
     return asks

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hunt_core import Criterion, Signal, hookimpl
 from hunt_core.models import Contact, Profile
+from hunt_core.wording import possessive
 
 KEY = "commonality"
 
@@ -31,6 +32,11 @@ def _fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+def _the(college: str) -> str:
+    """'the University of Denver', but 'NDSU' and 'Creighton University' as they are."""
+    return f"the {college}" if college.casefold().startswith("university of") else college
+
+
 @hookimpl
 def hunt_score_contact(contact: Contact, profile: Profile) -> Signal:
     """1.0 with every reason found: friend, fellow grad, same college, mutual connection."""
@@ -52,7 +58,12 @@ def hunt_score_contact(contact: Contact, profile: Profile) -> Signal:
         )
     if college and _fold(college) in {_fold(c) for c in profile.colleges}:
         found.append(
-            (1, f"also went to {college}", "contact.college", f"I saw we both went to {college}")
+            (
+                1,
+                f"also went to {college}",
+                "contact.college",
+                f"I saw we both went to {_the(college)}",
+            )
         )
     if mutual:
         found.append(
@@ -67,8 +78,8 @@ def hunt_score_contact(contact: Contact, profile: Profile) -> Signal:
         return Signal(
             KEY,
             None,
-            f"unknown: check {contact.name}'s LinkedIn for a shared college, coding school "
-            "or mutual connection",
+            f"unknown: check {possessive(contact.name)} LinkedIn for a shared college, "
+            "coding school or mutual connection",
         )
     return Signal(
         KEY,

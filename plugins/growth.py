@@ -6,6 +6,7 @@ import re
 
 from hunt_core import Criterion, Signal, hookimpl
 from hunt_core.models import Company
+from hunt_core.wording import possessive
 
 KEY = "growth"
 ENTRY = re.compile(
@@ -52,7 +53,8 @@ def hunt_score_company(company: Company) -> Signal:
     """1.0 for an entry-level opening, 0.8 for growth roles, 0.2 when neither is open."""
     roles = [r for r in company.open_roles if r.strip()]
     if not roles:
-        return Signal(KEY, None, f"unknown: check {company.name}'s careers page for open roles")
+        where = possessive(company.name)
+        return Signal(KEY, None, f"unknown: check {where} careers page for open roles")
     entry = [r for r in roles if ENTRY.search(r)]
     growth = [r for r in roles if r not in entry and GROWTH.search(r)]
     if entry and growth:

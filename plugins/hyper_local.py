@@ -6,6 +6,7 @@ import re
 
 from hunt_core import Criterion, Signal, geo, hookimpl
 from hunt_core.models import Company, Profile
+from hunt_core.wording import possessive
 
 KEY = "hyper_local"
 NEAR_KM, FAR_KM = 15.0, 150.0
@@ -50,13 +51,14 @@ def hunt_score_company(company: Company, profile: Profile) -> Signal:
         )
     offices = [o for o in company.locations if o.strip() and not _REMOTE.search(o)]
     if not offices:
-        return Signal(KEY, None, f"unknown: add {company.name}'s office city")
+        return Signal(KEY, None, f"unknown: add {possessive(company.name)} office city")
     placed = [(geo.distance_km(home, p), o) for o in offices if (p := geo.resolve(o))]
     if not placed:
         return Signal(
             KEY,
             None,
-            f"unknown: can't find {company.name}'s office ({', '.join(offices)}) on the map; "
+            f"unknown: can't find {possessive(company.name)} office ({', '.join(offices)}) "
+            "on the map; "
             "use a city name like 'Fargo, ND'",
         )
     km, office = min(placed)
@@ -70,7 +72,7 @@ def hunt_score_company(company: Company, profile: Profile) -> Signal:
     return Signal(
         KEY,
         points,
-        f"{company.name}'s office in {office} is {far} from your home in {profile.home}",
+        f"{possessive(company.name)} office in {office} is {far} from your home in {profile.home}",
         evidence="company.locations",
         pitch=pitch,
     )

@@ -49,7 +49,8 @@ def hunt_score_company(company: Company, profile: Profile) -> Signal:
                     1.0,
                     f"{company.name} works on {theirs}, which you care about",
                     evidence="company.interests",
-                    pitch=f"I care about {mine} too",
+                    # Not "I care about X too": the reader never said they care about it.
+                    pitch=f"I'd love to work on {mine}",
                 )
     return Signal(
         KEY,

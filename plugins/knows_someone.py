@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from hunt_core import Criterion, Signal, hookimpl
+from hunt_core.drafts import spoken
 from hunt_core.models import Company, Connection, Context
+from hunt_core.wording import and_list
 
 KEY = "knows_someone"
 # A LinkedIn connection may be someone you never spoke to: a real "In", but a weaker one than a
@@ -49,7 +51,7 @@ def hunt_score_company(company: Company, context: Context) -> Signal:
             CONNECTION_POINTS,
             f"you're connected to {_people(connected)} at {company.name} on LinkedIn",
             evidence="linkedin.connections",
-            pitch=f"I'm connected with {connected[0].name}, who works with you",
+            pitch=f"I'm connected on LinkedIn with {connected[0].name}, who works with you",
         )
     return Signal(
         KEY,
@@ -64,15 +66,17 @@ def _knows(
     """Someone you know personally, named, with any LinkedIn connections there as well."""
     names = known + friends
     also = f"; you're also connected to {_people(connected)} on LinkedIn" if connected else ""
-    pitch = (
-        f"my friend {friends[0]} works with you"
-        if friends
-        else f"I know {names[0]}, who works with you"
-    )
+    # The pitch is for the known person's colleagues: drafts never show it to the person named.
+    if friends:
+        pitch = f"my friend {friends[0]} works with you"
+    else:
+        said = spoken(known[0])
+        mine = said.casefold().startswith("my ")
+        pitch = f"{said} works with you" if mine else f"I know {said}, who works with you"
     return Signal(
         KEY,
         1.0,
-        f"you know {_and(names)} at {company.name}{also}",
+        f"you know {and_list(names)} at {company.name}{also}",
         evidence="company.knows_someone" if known else "contacts.friend",
         pitch=pitch,
     )
@@ -89,9 +93,4 @@ def _people(connections: list[Connection]) -> str:
     shown = people[:CONNECTIONS_NAMED]
     if len(people) > len(shown):
         shown.append(f"{len(people) - len(shown)} more")
-    return _and(shown)
-
-
-def _and(names: list[str]) -> str:
-    """'A', 'A and B', 'A, B and C'."""
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    return and_list(shown)

@@ -7,6 +7,7 @@ import re
 
 from hunt_core import Criterion, Signal, hookimpl
 from hunt_core.models import Company, Profile
+from hunt_core.wording import possessive
 
 KEY = "location"
 _REMOTE = re.compile(r"\bremote\b", re.IGNORECASE)
@@ -85,6 +86,6 @@ def hunt_score_company(company: Company, profile: Profile) -> Signal:
     return Signal(
         KEY,
         0.0,
-        f"{company.name}'s offices ({places}) aren't in {listed}, and {why}",
+        f"{possessive(company.name)} offices ({places}) aren't in {listed}, and {why}",
         evidence="company.locations",
     )

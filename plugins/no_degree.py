@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hunt_core import Criterion, Signal, hookimpl
 from hunt_core.models import Company
+from hunt_core.wording import possessive
 
 KEY = "no_degree"
 
@@ -43,5 +44,5 @@ def hunt_score_company(company: Company) -> Signal:
     return Signal(
         KEY,
         None,
-        f"unknown: check {company.name}'s postings for 'or equivalent experience'",
+        f"unknown: check {possessive(company.name)} postings for 'or equivalent experience'",
     )

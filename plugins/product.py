@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hunt_core import Criterion, Signal, hookimpl
 from hunt_core.models import Company
+from hunt_core.wording import possessive
 
 KEY = "product"
 
@@ -31,16 +32,19 @@ def hunt_score_company(company: Company) -> Signal:
         return Signal(
             KEY,
             1.0,
-            f"you use {company.name}'s product",
+            f"you use {possessive(company.name)} product",
             evidence="company.uses_product",
-            pitch=f"I've been using {company.name}'s product",
+            pitch=f"I've been using {possessive(company.name)} product",
         )
     if company.uses_product == "no":
         return Signal(
-            KEY, 0.0, f"you don't use {company.name}'s product", evidence="company.uses_product"
+            KEY,
+            0.0,
+            f"you don't use {possessive(company.name)} product",
+            evidence="company.uses_product",
         )
     return Signal(
         KEY,
         None,
-        f"unknown: try {company.name}'s product, or note whether you already use it",
+        f"unknown: try {possessive(company.name)} product, or note whether you already use it",
     )

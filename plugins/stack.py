@@ -7,6 +7,7 @@ import re
 
 from hunt_core import Criterion, Signal, hookimpl
 from hunt_core.models import Company, Profile
+from hunt_core.wording import possessive
 
 KEY = "stack"
 # Spellings of one technology share a family; C# counts as .NET because the guide pairs them.
@@ -127,7 +128,8 @@ def hunt_score_company(company: Company, profile: Profile) -> Signal:
         return Signal(
             KEY,
             None,
-            f"unknown: check {company.name}'s job postings or engineering blog for their stack",
+            f"unknown: check {possessive(company.name)} job postings or engineering blog "
+            "for their stack",
         )
     where = "stack lists" if company.stack else "postings name"
     return Signal(

@@ -381,6 +381,16 @@ def test_draft_kinds(acme: Hunt, kind: str) -> None:
         assert len(result.out.strip()) <= 200  # the free plan's note limit
 
 
+def test_draft_intro_asks_the_mutual_connection(acme: Hunt) -> None:
+    assert (
+        "has no mutual connection" in acme("draft", "Acme", "Jo Park", "--kind", "intro").error_line
+    )
+    assert acme("contact", "edit", "Acme", "Jo Park", "--mutual", "Marcus Lee").code == 0
+    result = acme("draft", "Acme", "Jo Park", "--kind", "intro")
+    assert result.code == 0 and result.out.startswith("Hi Marcus,")
+    assert "Would you be comfortable introducing us?" in result.out
+
+
 def test_draft_errors_are_one_line(acme: Hunt) -> None:
     assert "draft kind 'poem'" in acme("draft", "Acme", "Jo Park", "--kind", "poem").error_line
     assert "no person named 'Al'" in acme("draft", "Acme", "Al").error_line

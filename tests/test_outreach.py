@@ -74,14 +74,14 @@ def test_draft_fits_the_limit_or_is_trimmed() -> None:
         ]
     }
     values = {"first_name": "Jo", "company": "Acme"}
-    assert outreach.draft(options, "linkedin-note", values, 200) == "Hi Jo, may I ask about Acme?"
-    trimmed = outreach.draft(options, "linkedin-note", values, 20)
+    assert outreach.draft(options, "linkedin-note", [values], 200) == "Hi Jo, may I ask about Acme?"
+    trimmed = outreach.draft(options, "linkedin-note", [values], 20)
     assert len(trimmed) <= 20
     with pytest.raises(InvalidInput, match="no 'thank-you'"):
-        outreach.draft(options, "thank-you", values)
+        outreach.draft(options, "thank-you", [values])
 
 
 def test_user_text_in_values_is_never_a_placeholder() -> None:
     options = {"first": [Template("first", "Hi {first_name} at {company}")]}
-    text = outreach.draft(options, "first", {"first_name": "{company}", "company": "{0}"})
+    text = outreach.draft(options, "first", [{"first_name": "{company}", "company": "{0}"}])
     assert text == "Hi {company} at {0}"

@@ -102,7 +102,7 @@ def test_follow_up_and_thank_you_drafts(profiled: Workspace) -> None:
     profiled.add_company({"name": "Acme"})
     profiled.add_contact("Acme", {"name": "Jo", "role": "developer", "email": "jo@acme.io"})
     profiled.log("Acme", "Jo", "email", at="2026-11-16")
-    assert "follow up" in profiled.draft("Acme", "Jo", "follow-up")
+    assert "following up on the email I sent you" in profiled.draft("Acme", "Jo", "follow-up")
     assert "Thank you" in profiled.draft("Acme", "Jo", "thank-you")
     with pytest.raises(InvalidInput, match="draft kind"):
         profiled.draft("Acme", "Jo", "poem")

@@ -12,7 +12,7 @@ def test_same_college_case_insensitive(profile: Profile) -> None:
         Contact(1, "Sam", college="university of DENVER"), profile
     )
     assert (signal.points, signal.reason) == (1.0, "also went to university of DENVER")
-    assert signal.pitch == "I saw we both went to university of DENVER"
+    assert signal.pitch == "I saw we both went to the university of DENVER"
     assert signal.evidence == "contact.college"
 
 

@@ -13,7 +13,7 @@ def test_overlap_is_case_insensitive_and_either_way(profile: Profile) -> None:
     signal = interests.hunt_score_company(Company("Acme", interests=["Healthcare IT"]), profile)
     assert signal.points == 1.0
     assert signal.reason == "Acme works on Healthcare IT, which you care about"
-    assert signal.pitch == "I care about healthcare too"
+    assert signal.pitch == "I'd love to work on healthcare"  # never claims they care too
     assert signal.evidence == "company.interests"
     broad = dataclasses.replace(profile, interests=["Music education"])
     assert interests.hunt_score_company(Company("A", interests=["MUSIC"]), broad).points == 1.0

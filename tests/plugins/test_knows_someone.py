@@ -84,7 +84,7 @@ def test_a_connection_is_the_in_naming_them() -> None:
     signal = knows_someone.hunt_score_company(Company("Acme", id=7), _connected(SAM))
     assert signal.points == knows_someone.CONNECTION_POINTS == 0.8
     assert signal.reason == "you're connected to Sam Lee (Senior Engineer) at Acme on LinkedIn"
-    assert signal.pitch == "I'm connected with Sam Lee, who works with you"
+    assert signal.pitch == "I'm connected on LinkedIn with Sam Lee, who works with you"
     assert signal.evidence == "linkedin.connections"
 
 
@@ -127,3 +127,14 @@ def test_adding_a_connection_never_lowers_the_points(
     after = knows_someone.hunt_score_company(company, _connected(SAM, contacts=contacts)).points
     assert after is not None
     assert before is None or after >= before
+
+
+def test_the_pitch_leaves_out_private_notes_in_brackets(context: Context) -> None:
+    neighbor = Company("Acme", knows_someone="Sam Patel (my neighbor, in finance)")
+    assert knows_someone.hunt_score_company(neighbor, context).pitch == (
+        "I know Sam Patel, who works with you"
+    )
+    cousin = Company("Acme", knows_someone="my cousin Dana (operations)")
+    assert knows_someone.hunt_score_company(cousin, context).pitch == (
+        "my cousin Dana works with you"
+    )
