@@ -125,7 +125,8 @@ def company_pitch(facts: Facts) -> str:
         if s.signal.known
         and s.signal.points
         and s.signal.pitch.strip()
-        and not names_person(s.signal.pitch, facts.contact)
+        # The company's own name may contain the person's first name ("Ana" at "Ana Labs").
+        and not names_person(s.signal.pitch.replace(facts.score.company.name, ""), facts.contact)
     ]
     if not pitched:
         return ""
