@@ -6,20 +6,18 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable
-
-from rapidfuzz import fuzz, process
+from dataclasses import dataclass
 
 # Legal forms and corporate wrappers that say nothing about which company it is.
 LEGAL_SUFFIXES = frozenset(
     ("inc", "incorporated", "llc", "ltd", "limited", "corp", "corporation", "co", "company",
      "gmbh", "plc", "llp", "lp", "pllc", "ag", "sa", "bv", "nv", "pty", "group", "holdings")
 )  # fmt: skip
-# token_sort_ratio (0-100) on normalised names. A false match invents an "In", a missed one only
-# leaves it unknown, so the cutoff is strict: one dropped or doubled letter matches once the name
-# has nine letters ("Microsft" 94.1, "Acenture" 94.1), one changed letter does not ("Acme Health"
-# vs "Acme Wealth" 90.9, "Northwest Bank" vs "Northeast Bank" 92.9), and shorter names must match
-# exactly ("Deloite" 93.3, "Strip" vs "Stripe" 90.9, "Meta" vs "Beta" 75).
-FUZZY_CUTOFF = 94.0
+# token_sort_ratio (0-100) on normalised names at or above which a name that is not the same
+# company is offered as "did you mean": a false link invents an "In", so near misses are only
+# ever suggested ("Microsft" 94.1, "Company450" vs "Company40" 94.7, "Acme Wealth" vs "Acme
+# Health" 90.9), and the user confirms them as an alias.
+SUGGEST_CUTOFF = 85.0
 
 _JOINED = re.compile(r"(?<=\w)['\u2019.&](?=\w)")  # AT&T, J.P., Macy's: one word, not two
 _WORD = re.compile(r"[^\W_]+")
@@ -45,10 +43,21 @@ def compact_key(name: str) -> str:
     return company_key(name).replace(" ", "")
 
 
-class CompanyMatcher:
-    """Find which of some target companies a free-text company name means, exactly or fuzzily."""
+@dataclass(frozen=True)
+class NearMiss:
+    """A name close to a target's but not the same company: offered, never linked."""
 
-    def __init__(self, companies: Iterable[tuple[int, str]]) -> None:
+    company_id: int
+    similarity: float  # token_sort_ratio, 0-100
+
+
+class CompanyMatcher:
+    """Which target company a free-text name means: the same after normalising, or a confirmed
+    alias. Close names are only offered as near misses."""
+
+    def __init__(
+        self, companies: Iterable[tuple[int, str]], aliases: Iterable[tuple[int, str]] = ()
+    ) -> None:
         self._exact: dict[str, int] = {}
         by_key: dict[str, int] = {}
         for company_id, name in sorted(companies):  # the oldest company wins a shared name
@@ -56,6 +65,11 @@ class CompanyMatcher:
             if key:
                 self._exact.setdefault(key.replace(" ", ""), company_id)
                 by_key.setdefault(_sorted_words(key), company_id)
+        targets = set(by_key.values())
+        for company_id, alias in aliases:
+            key = compact_key(alias)
+            if key and company_id in targets:
+                self._exact.setdefault(key, company_id)
         self._ids = list(by_key.values())
         self._choices = list(by_key)
         self._known: dict[str, int | None] = {}  # thousands of spellings, fewer companies
@@ -64,20 +78,22 @@ class CompanyMatcher:
         """The id of the target company this name means, or None."""
         key = company_key(name)
         if key not in self._known:
-            self._known[key] = self._lookup(key)
+            self._known[key] = self._exact.get(key.replace(" ", ""))
         return self._known[key]
 
-    def _lookup(self, key: str) -> int | None:
-        """Equal without spaces, else the best fuzzy match above the cutoff."""
-        exact = self._exact.get(key.replace(" ", ""))
-        if exact is not None or not key or not self._choices:
-            return exact
+    def near(self, name: str) -> NearMiss | None:
+        """The closest target to a name that matches none, when it is close enough to ask."""
+        from rapidfuzz import fuzz, process  # loads only when an import looks for near misses
+
+        key = company_key(name)
+        if not key or not self._choices or self.match(name) is not None:
+            return None
         # ratio on words sorted once here is token_sort_ratio without re-sorting every choice.
         best = process.extractOne(
             _sorted_words(key), self._choices, scorer=fuzz.ratio, processor=None,
-            score_cutoff=FUZZY_CUTOFF,
+            score_cutoff=SUGGEST_CUTOFF,
         )  # fmt: skip
-        return self._ids[best[2]] if best else None
+        return NearMiss(self._ids[best[2]], round(best[1], 1)) if best else None
 
     def match_all(self, names: Iterable[str]) -> dict[str, int | None]:
         """Each distinct name once, mapped to its target company id or None."""

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from hunt_core import forms, outreach, playbook, snapshot
+from hunt_core import channels, forms, outreach, playbook, snapshot
 from hunt_core.errors import InvalidInput
 from hunt_core.models import (
     DRAFT_KINDS,
@@ -20,6 +20,7 @@ from hunt_core.models import (
     Step,
     Touch,
     choice,
+    required_text,
 )
 from hunt_core.plugins import Plugins
 from hunt_core.store import Store
@@ -82,8 +83,8 @@ class Workspace:
             person, score, snap.profile, self.plugins.criteria, activity.first_outreach, snap.today
         )
         available = outreach.templates(self.plugins)
-        best = outreach.best_channel(snap.channels(person))
-        if kind == "linkedin-note" or (kind == "first" and best and best.key == "linkedin-note"):
+        best = channels.best_channel(snap.channels(person), person)
+        if kind == "linkedin-note" or (kind == "first" and best.key == channels.LINKEDIN_NOTE):
             return outreach.draft(available, "linkedin-note", values, snap.profile.note_limit)
         return outreach.draft(available, kind, values)
 
@@ -237,6 +238,16 @@ class Workspace:
         return linkedin.import_linkedin(
             self.store, data, progress=progress, add_people=add_people, source=source
         )
+
+    def confirm_alias(self, company: str, spelling: str) -> tuple[Company, int]:
+        """Confirm another name of a target (a near miss of an import): link who works there."""
+        from hunt_core.importers import linkedin
+
+        target = self.store.company(company)
+        with self.store.transaction():
+            self.store.add_company_alias(target.id or -1, required_text(spelling, "other name"))
+            linked = linkedin.relink(self.store)
+        return target, linked
 
     def _relink(self) -> None:
         """Re-match LinkedIn connections to the target companies after those changed."""
