@@ -388,11 +388,11 @@ def near_misses(
     """Unlinked spellings close to a target's name, most similar first: to confirm, not link."""
     names = {c.id: c.name for c in companies}
     counts = Counter(c.company for c in connections if c.company_id is None and c.company)
-    found = []
-    for spelling, n in counts.items():
-        near = match.near(spelling)
-        if near is not None and near.company_id in names:
-            found.append(Suggestion(spelling, names[near.company_id], near.similarity, n))
+    found = [
+        Suggestion(spelling, names[near.company_id], near.similarity, counts[spelling])
+        for spelling, near in match.near_all(counts).items()
+        if near.company_id in names
+    ]
     return sorted(found, key=lambda s: (-s.similarity, name_key(s.target), name_key(s.spelling)))
 
 
