@@ -134,7 +134,30 @@ def linkedin_summary(summary: dict[str, Any] | None) -> None:
         rows_table([{"Connection": m["name"], "Company": m["company"]} for m in summary["matched"]])
     else:
         st.caption("None of these connections works at one of your target companies yet.")
+    near_misses(summary.get("near_misses", []))
     target_suggestions(summary["suggestions"])
+
+
+def near_misses(misses: Sequence[dict[str, Any]]) -> None:
+    """Spellings close to a target's name, never linked unasked: confirm each that is the same."""
+    confirmed = {name_key(alias) for _, alias in run.ws.store.company_aliases()}
+    open_ones = [m for m in misses if name_key(m["spelling"]) not in confirmed]
+    if not open_ones:
+        return
+    st.markdown("**Close to one of your targets, but not linked**")
+    st.caption("Linked only when you confirm it is the same company.")
+    for i, m in enumerate(open_ones):
+        text, button = st.columns((4, 1))
+        text.text(
+            f"{m['spelling']} ({plural(m['connections'], 'connection', 'connections')}) looks "
+            f"like {m['target']}: {m['similarity']:.0f}% similar"
+        )
+        if button.button("Same company", key=f"import.linkedin.alias.{i}"):
+            spelling, target = m["spelling"], m["target"]
+            session.act(
+                lambda t=target, sp=spelling: run.ws.confirm_alias(t, sp),
+                f"{spelling} is {target} now: its connections are linked.",
+            )
 
 
 def target_suggestions(suggestions: Sequence[dict[str, Any]]) -> None:

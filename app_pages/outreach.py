@@ -31,13 +31,7 @@ else:
     rank = ranks[person_id]
     contact, company = rank.contact, rank.company
     options = snap.channels(contact)
-    if rank.channel:
-        st.markdown(f"**Suggested:** {escape(rank.channel.label)}. {escape(rank.channel.reason)}")
-    else:
-        st.warning(
-            "No way to reach this person yet: add an email, a LinkedIn profile or a shared "
-            "connection on the People page."
-        )
+    st.markdown(f"**Suggested:** {escape(rank.channel.label)}. {escape(rank.channel.reason)}")
     with st.expander("Every way to reach them"):
         st.dataframe(
             pd.DataFrame(

@@ -55,7 +55,7 @@ else:
                     "Role": [r.contact.role for r in ranks],
                     "Title": [r.contact.title for r in ranks],
                     "State": [r.state for r in ranks],
-                    "Best channel": [r.channel.label if r.channel else "none yet" for r in ranks],
+                    "Best channel": [r.channel.label for r in ranks],
                     "In common": [insights.in_common(r) for r in ranks],
                 }
             ),
@@ -96,7 +96,7 @@ if snap.contact_ranks:
                 "Person": [r.contact.name for r in ranks],
                 "Role": [r.contact.role for r in ranks],
                 "Company": [r.company.name for r in ranks],
-                "Channel": [r.channel.label if r.channel else "none yet" for r in ranks],
+                "Channel": [r.channel.label for r in ranks],
                 "State": [r.state for r in ranks],
                 "Why": ["; ".join(r.reasons) for r in ranks],
             }

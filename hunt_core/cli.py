@@ -226,6 +226,10 @@ def _company_commands(company: argparse.ArgumentParser, sub: Callable[..., Any])
         action = sub(actions, name, text, run)
         action.add_argument("name", metavar="NAME")
         _flags(action, COMPANY_FLAGS)
+    alias = sub(actions, "alias", "confirm another name of a company (as LinkedIn spells it)",
+                cmd_company_alias)  # fmt: skip
+    alias.add_argument("name", metavar="NAME")
+    alias.add_argument("spelling", metavar="OTHER_NAME")
 
 
 def _contact_commands(contact: argparse.ArgumentParser, sub: Callable[..., Any]) -> None:
@@ -360,6 +364,12 @@ def cmd_company_edit(ws: Workspace, args: argparse.Namespace) -> None:
         raise InvalidInput("give at least one field to change, e.g. --stack 'C#; .NET'")
     company = ws.edit_company(args.name, values)
     print(f"Updated {company.name}: {', '.join(values)}.")
+
+
+def cmd_company_alias(ws: Workspace, args: argparse.Namespace) -> None:
+    """Confirm that another spelling is this company; LinkedIn connections follow it."""
+    company, linked = ws.confirm_alias(args.name, args.spelling)
+    print(f"{args.spelling} is {company.name} now: {linked} LinkedIn connection(s) linked.")
 
 
 def cmd_import_sheet(ws: Workspace, args: argparse.Namespace) -> None:
@@ -522,7 +532,7 @@ def cmd_rank_contacts(ws: Workspace, args: argparse.Namespace) -> None:
         print("No people yet: hunt contact add COMPANY NAME --role developer")
     for rank in ranks:
         who = f"{rank.contact.name} ({rank.contact.role}) at {rank.company.name}"
-        via = rank.channel.label if rank.channel else "no channel yet"
+        via = rank.channel.label
         print(f"{rank.priority:6.1f}  {who}: {via}")
         print(f"        {'; '.join(rank.reasons)}")
 
@@ -894,7 +904,7 @@ def contact_json(rank: ContactRank) -> dict[str, Any]:
         "company": rank.company.name,
         "role": rank.contact.role,
         "priority": rank.priority,
-        "channel": rank.channel.key if rank.channel else None,
+        "channel": rank.channel.key,
         "reasons": list(rank.reasons),
     }
 

@@ -50,7 +50,11 @@ def hunt_score_company(
 
 @hookspec
 def hunt_score_contact(
-    contact: Contact, company: Company, profile: Profile, context: Context
+    contact: Contact,
+    company: Company,
+    profile: Profile,
+    context: Context,
+    channels: list[Channel],
 ) -> Signal | list[Signal] | None:
     """Score a person at a company against contact criteria (who to reach first).
 
@@ -58,7 +62,9 @@ def hunt_score_contact(
     :param company: the company they work at.
     :param profile: the job seeker's profile.
     :param context: the host's context; ``contacts_by_company`` and ``states`` tell who else
-        at the company has been reached.
+        at the company has been reached, and this person's own state.
+    :param channels: every way to reach this person that the ``hunt_channels`` hooks offered,
+        warmest available first (computed once by the host; take it only if you need it).
     :return: one Signal or a list, each naming a declared contact criterion.
     """
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hunt_core import outreach
+from hunt_core.channels import touch_kind_for as touch_kind_for  # pages log touches through it
 from hunt_core.models import (
     ANSWER_KINDS,
     OUTREACH_KINDS,
@@ -23,24 +24,10 @@ from hunt_core.models import (
 from hunt_core.playbook import CORE_ROLES
 from hunt_core.snapshot import Snapshot
 
-# The touch a first message through each channel is logged as (guide step 3).
-TOUCH_FOR_CHANNEL = {
-    "slack": "slack",
-    "email": "email",
-    "linkedin-note": "connection-request",
-    "linkedin": "connection-request",
-    "intro": "message",
-    "alumni-directory": "message",
-}
 ROLE_SLOTS = 2  # "1-2 developers, 1-2 managers or leads, 1-2 recruiters or HR"
 COMMONALITY = "commonality"  # the guide's step-2 criterion: shared college, school or connection
 FUNNEL = ("Companies", "People", "Messaged", "Replied", "Chats", "Referrals")
 CHAT_KINDS = frozenset({"chat-scheduled", "chat-held"})
-
-
-def touch_kind_for(channel: str) -> str:
-    """The touch kind that records a first message sent through a channel."""
-    return TOUCH_FOR_CHANNEL.get(channel, "message")
 
 
 def is_new_hunt(snap: Snapshot) -> bool:

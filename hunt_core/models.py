@@ -39,6 +39,8 @@ ANSWER_KINDS = frozenset({"reply", "chat-scheduled", "chat-held", "referral"})
 DEFAULT_STACK = (".NET", "C#")
 TARGET_COMPANIES = 5  # "Shoot for 5 companies!"
 PEOPLE_MIN, PEOPLE_MAX = 3, 6  # "collected 3-6 people for a particular company"
+PER_ROLE_MAX = 2  # "1-2 software developers, 1-2 managers or team leads, 1-2 in recruitment"
+CORE_ROLES = ("developer", "manager", "recruiter")  # the three kinds of people the guide asks for
 FOLLOW_UP_DAYS = 7  # "follow up if I don't hear a response in a week"
 LINKEDIN_LIMITS = {"free": (200, 5), "premium": (300, None)}  # note chars, notes per month
 COMMUTE_KM = 40  # default radius around home or a wanted city that still counts as "local"
@@ -354,6 +356,8 @@ class Context:
     criteria: frozenset[str] = frozenset()
     postings_by_company: Mapping[int, list[Posting]] = field(default_factory=dict)
     connections_by_company: Mapping[int, list[Connection]] = field(default_factory=dict)
+    # Ids of people who are first-degree LinkedIn connections (marked so, or in Connections.csv)
+    connected: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -387,10 +391,11 @@ class ContactRank:
     contact: Contact
     company: Company
     priority: float
-    channel: Channel | None
+    channel: Channel  # the warmest usable one, else "find their email first"
     state: str
     reasons: tuple[str, ...]
     signals: tuple[WeightedSignal, ...]
+    beyond_quota: bool = False  # past 1-2 per role or 3-6 at the company: ranks after the rest
 
 
 @dataclass(frozen=True)

@@ -119,7 +119,7 @@ def notes_left(profile: Profile, used: int) -> int | None:
 def channels(
     plugins: Plugins, contact: Contact, company: CompanyScore, profile: Profile, context: Context
 ) -> list[Channel]:
-    """Every way to reach this person, warmest available first."""
+    """Every way to reach this person, warmest available first (channels.best_channel picks)."""
     found = plugins.call(
         "hunt_channels",
         as_list(Channel),
@@ -130,11 +130,6 @@ def channels(
     )
     unique = {c.key: c for _, c in sorted(found, key=lambda pc: (pc[1].warmth, pc[0]))}
     return sorted(unique.values(), key=lambda c: (not c.available, -c.warmth, c.key))
-
-
-def best_channel(options: list[Channel]) -> Channel | None:
-    """The warmest channel that can be used now."""
-    return next((c for c in options if c.available), None)
 
 
 def template_problem(template: Template) -> str | None:

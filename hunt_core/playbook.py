@@ -7,7 +7,8 @@ from collections import Counter
 from collections.abc import Iterator
 
 from hunt_core import outreach
-from hunt_core.models import PEOPLE_MAX, PEOPLE_MIN, TARGET_COMPANIES, Progress, Step
+from hunt_core.channels import can_send
+from hunt_core.models import CORE_ROLES, PEOPLE_MAX, PEOPLE_MIN, TARGET_COMPANIES, Progress, Step
 from hunt_core.snapshot import Snapshot
 
 STEP_TITLES = {
@@ -18,7 +19,6 @@ STEP_TITLES = {
     5: "Follow up",
     6: "Chats and thank-yous",
 }
-CORE_ROLES = ("developer", "manager", "recruiter")
 PER_KIND = 5  # how many steps of one kind the queue lists, so a big hunt stays readable
 
 
@@ -83,7 +83,7 @@ def _follow_ups(s: Snapshot) -> Iterator[Step]:
 
 def _messages(s: Snapshot) -> Iterator[Step]:
     for r in s.contact_ranks:
-        if r.state != "new" or r.channel is None:
+        if r.state != "new" or not can_send(r.channel):
             continue
         yield Step(
             f"message:{r.contact.id}", 4,
@@ -97,12 +97,12 @@ def _messages(s: Snapshot) -> Iterator[Step]:
 
 def _find_channels(s: Snapshot) -> Iterator[Step]:
     for r in s.contact_ranks:
-        if r.state == "new" and r.channel is None:
+        if r.state == "new" and not can_send(r.channel):
             yield Step(
                 f"find-channel:{r.contact.id}", 3,
-                f"Find a way to reach {r.contact.name} at {r.company.name}",
-                "Try a shared connection first, then their email (personal site, GitHub, "
-                "LinkedIn), then a LinkedIn connection request with a note.",
+                f"Find {r.contact.name}'s email at {r.company.name}",
+                f"{r.channel.reason[:1].upper()}{r.channel.reason[1:]}. A shared connection "
+                "is warmest; emails get more replies than LinkedIn anyway.",
                 "find-channel", r.company.name, r.contact.name, r.company.id, r.contact.id,
             )  # fmt: skip
 
@@ -218,7 +218,7 @@ def progress(s: Snapshot) -> list[Progress]:
         company_lines.append(f"{score.company.name}: {count} people{gap}")
     states = Counter(s.state(c) for c in s.contacts)
     people = len(s.contacts)
-    reachable = sum(1 for r in s.contact_ranks if r.channel is not None or r.state != "new")
+    reachable = sum(1 for r in s.contact_ranks if can_send(r.channel) or r.state != "new")
     messaged = people - states["new"]
     due = states["follow-up-due"]
     held = states["chat-held"] + states["thanked"]

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import gc
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import Any
 
+from hunt_core.channels import best_channel, can_send
 from hunt_core.models import (
+    CORE_ROLES,
+    PEOPLE_MAX,
+    PEOPLE_MIN,
+    PER_ROLE_MAX,
     Channel,
     Company,
     CompanyScore,
@@ -34,6 +41,7 @@ STATE_FACTOR = {
 }
 COMPANY_SHARE = 0.5  # of a contact's priority; the rest is how good a first contact they are
 NO_CHANNEL_FACTOR = 0.5  # someone you cannot reach yet waits behind someone you can
+ROLE_PLURALS = {"developer": "developers", "manager": "managers", "recruiter": "recruiters"}
 
 
 def signal_check(
@@ -169,7 +177,7 @@ class Scorer:
         company: CompanyScore,
         profile: Profile,
         context: Context,
-        channel: Channel | None,
+        options: Sequence[Channel],
     ) -> ContactRank:
         """How soon to reach this person: company score, contact fit, channel and state."""
         results = self.plugins.call(
@@ -179,16 +187,19 @@ class Scorer:
             company=company.company,
             profile=profile,
             context=context,
+            channels=list(options),
         )
         fit, signals = self.explain(results)
+        channel = best_channel(options, contact)
+        reachable = can_send(channel)
         state = context.states.get(contact.id or -1, "new")
         base = COMPANY_SHARE * company.score / 100 + (1 - COMPANY_SHARE) * fit
-        factor = STATE_FACTOR.get(state, 0.0) * (1.0 if channel else NO_CHANNEL_FACTOR)
+        factor = STATE_FACTOR.get(state, 0.0) * (1.0 if reachable else NO_CHANNEL_FACTOR)
         priority = round(100 * base * factor, 1)
         reasons = [f"{company.company.name} scores {company.score:.0f}/100"]
         reasons += [s.signal.reason for s in signals if s.signal.known and s.signal.points]
-        if channel is None:
-            reasons.append("no way to reach them yet: find their email or LinkedIn first")
+        if not reachable and state == "new":
+            reasons.append(channel.reason)
         if state != "new":
             reasons.append(f"outreach state: {state}")
         return ContactRank(
@@ -201,17 +212,65 @@ class Scorer:
         scores: Mapping[int, CompanyScore],
         profile: Profile,
         context: Context,
-        channel_of: Callable[[Contact, Company], Channel | None],
+        channels_of: Callable[[Contact], Sequence[Channel]],
     ) -> list[ContactRank]:
-        """Rank people best first; ties broken by company then person name."""
+        """Rank people best first: those the guide's 3-6 (1-2 per role) still needs, then the
+        rest; within each tier by priority, ties broken by company then person name."""
         ranks = []
         with _gc_paused():
             for contact in contacts:
                 score = scores.get(contact.company_id)
                 if score is not None:
-                    channel = channel_of(contact, score.company)
-                    ranks.append(self.contact(contact, score, profile, context, channel))
+                    options = channels_of(contact)
+                    ranks.append(self.contact(contact, score, profile, context, options))
+            ranks = apply_quota(ranks)
             return sorted(
                 ranks,
-                key=lambda r: (-r.priority, r.company.name.casefold(), r.contact.name.casefold()),
+                key=lambda r: (
+                    r.beyond_quota,
+                    -r.priority,
+                    r.company.name.casefold(),
+                    r.contact.name.casefold(),
+                ),
             )
+
+
+def _quota_order(rank: ContactRank) -> tuple[bool, float, str, int]:
+    """Who keeps a slot at their company: people already reached, then the best fit, then name."""
+    fit = sum(s.weight * (s.signal.points or 0.0) for s in rank.signals)
+    return (rank.state == "new", -fit, rank.contact.name.casefold(), rank.contact.id or 0)
+
+
+def apply_quota(ranks: Iterable[ContactRank]) -> list[ContactRank]:
+    """Mark people past the guide's 1-2 per role or 3-6 per company, with the reason why.
+
+    Per company, in `_quota_order`, the first PER_ROLE_MAX of each core role and the first
+    PEOPLE_MAX people overall are in; a person over a role's cap takes no company slot.
+    """
+    by_company: dict[int, list[ContactRank]] = defaultdict(list)
+    for rank in ranks:
+        by_company[rank.contact.company_id].append(rank)
+    out: list[ContactRank] = []
+    for group in by_company.values():
+        per_role: Counter[str] = Counter()
+        kept = 0
+        for rank in sorted(group, key=_quota_order):
+            role, company = rank.contact.role, rank.company.name
+            why = ""
+            if role in CORE_ROLES and per_role[role] >= PER_ROLE_MAX:
+                why = (
+                    f"you already have {PER_ROLE_MAX} {ROLE_PLURALS[role]} at {company}: "
+                    f"the guide asks for 1-{PER_ROLE_MAX} per role"
+                )
+            elif kept >= PEOPLE_MAX:
+                why = (
+                    f"{company} already has {PEOPLE_MAX} people: "
+                    f"{PEOPLE_MIN}-{PEOPLE_MAX} is enough"
+                )
+            if why:
+                out.append(replace(rank, beyond_quota=True, reasons=(*rank.reasons, why)))
+                continue
+            per_role[role] += 1
+            kept += 1
+            out.append(rank)
+    return out

@@ -10,6 +10,7 @@ from typing import TypeVar
 
 from hunt_core import outreach
 from hunt_core.cohort import Comment
+from hunt_core.importers import linkedin
 from hunt_core.models import (
     Channel,
     Chat,
@@ -64,6 +65,7 @@ class Snapshot:
             notes_left=outreach.notes_left(self.profile, self.notes_used),
             postings_by_company=_group(self.postings),
             connections_by_company=_group(self.connections),
+            connected=linkedin.connected_ids(self.contacts, self.connections),
             peer_counts=self.peer_counts,
             placements={k: n for k, (n, _, _) in self.placements.items()},
             placement_years={k: (first, last) for k, (_, first, last) in self.placements.items()},
@@ -102,11 +104,7 @@ class Snapshot:
     def contact_ranks(self) -> list[ContactRank]:
         """People ranked by who to reach first."""
         return self.scorer.contacts(
-            self.contacts,
-            self.score_by_id,
-            self.profile,
-            self.context,
-            lambda contact, _company: outreach.best_channel(self.channels(contact)),
+            self.contacts, self.score_by_id, self.profile, self.context, self.channels
         )
 
     @cached_property

@@ -55,7 +55,7 @@ from hunt_core.models import (
     Profile,
     Touch,
 )
-from hunt_core.names import name_key
+from hunt_core.names import compact_key, name_key
 
 LOCAL_USER = "local"
 log = logging.getLogger(__name__)
@@ -458,6 +458,10 @@ class Store:
                 [self.owner, company_id],
             )
             self.con.execute(
+                "DELETE FROM company_aliases WHERE owner = ? AND company_id = ?",
+                [self.owner, company_id],
+            )
+            self.con.execute(
                 "DELETE FROM companies WHERE owner = ? AND id = ?", [self.owner, company_id]
             )
 
@@ -689,6 +693,27 @@ class Store:
                 "(SELECT unnest(?::BIGINT[]) AS id, unnest(?::BIGINT[]) AS cid) AS m "
                 "WHERE connections.owner = ? AND connections.id = m.id",
                 [list(company_of), list(company_of.values()), self.owner],
+            )
+
+    def company_aliases(self) -> list[tuple[int, str]]:
+        """(company id, spelling) of every other name of a target the owner confirmed."""
+        return [
+            (int(cid), str(alias))
+            for cid, alias in self._rows(
+                "SELECT company_id, alias FROM company_aliases WHERE owner = ? ORDER BY alias_key"
+            )
+        ]
+
+    def add_company_alias(self, company_id: int, alias: str) -> None:
+        """Confirm that a spelling (and every spelling with its normalised key) means a target."""
+        alias_key = compact_key(alias)
+        if not alias_key:
+            raise InvalidInput(f"alias {alias!r} has no letters or digits")
+        with self.transaction():
+            self.con.execute(
+                "INSERT INTO company_aliases VALUES (?, ?, ?, ?) ON CONFLICT (owner, alias_key) "
+                "DO UPDATE SET company_id = excluded.company_id, alias = excluded.alias",
+                [self.owner, company_id, alias_key, alias],
             )
 
     # -- preferences ---------------------------------------------------------------------

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from hunt_core import drafts, forms, outreach, playbook, snapshot
+from hunt_core import channels, drafts, forms, outreach, playbook, snapshot
 from hunt_core.errors import InvalidInput
 from hunt_core.models import (
     DRAFT_KINDS,
@@ -21,6 +21,7 @@ from hunt_core.models import (
     Step,
     Touch,
     choice,
+    required_text,
 )
 from hunt_core.plugins import Plugins
 from hunt_core.store import Store
@@ -96,9 +97,10 @@ class Workspace:
             )
             raise InvalidInput(f"{person.name} {why}")
         score = snap.score_by_id[person.company_id]
-        best = outreach.best_channel(snap.channels(person))
-        key = channel if channel is not None else (best.key if best else "")
-        rank = snap.scorer.contact(person, score, snap.profile, snap.context, best)
+        options = snap.channels(person)
+        best = channels.best_channel(options, person)
+        key = channel if channel is not None else best.key
+        rank = snap.scorer.contact(person, score, snap.profile, snap.context, options)
         touches = self.store.touches(person.id) if person.id is not None else []
         facts = drafts.Facts(
             contact=person,
@@ -114,7 +116,7 @@ class Workspace:
         )
         levels = outreach.variables(facts)
         available = outreach.templates(self.plugins)
-        if kind == "linkedin-note" or (kind == "first" and key == "linkedin-note"):
+        if kind == "linkedin-note" or (kind == "first" and key == channels.LINKEDIN_NOTE):
             return outreach.draft(available, "linkedin-note", levels, snap.profile.note_limit)
         return outreach.draft(available, kind, levels)
 
@@ -282,6 +284,16 @@ class Workspace:
         return linkedin.import_linkedin(
             self.store, data, progress=progress, add_people=add_people, source=source
         )
+
+    def confirm_alias(self, company: str, spelling: str) -> tuple[Company, int]:
+        """Confirm another name of a target (a near miss of an import): link who works there."""
+        from hunt_core.importers import linkedin
+
+        target = self.store.company(company)
+        with self.store.transaction():
+            self.store.add_company_alias(target.id or -1, required_text(spelling, "other name"))
+            linked = linkedin.relink(self.store)
+        return target, linked
 
     def _relink(self) -> None:
         """Re-match LinkedIn connections to the target companies after those changed."""

@@ -3,6 +3,18 @@
 from __future__ import annotations
 
 from hunt_core import Channel, Criterion, Signal, hookimpl
+from hunt_core.channels import (
+    ALUMNI_DIRECTORY,
+    CHANNEL_LABELS,
+    EMAIL,
+    FRIEND,
+    INTRO,
+    LINKEDIN_MESSAGE,
+    LINKEDIN_NOTE,
+    SLACK,
+    best_channel,
+    can_send,
+)
 from hunt_core.models import Contact, Context, Profile
 
 KEY = "channel_warmth"
@@ -31,6 +43,40 @@ def _fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+def _notes(profile: Profile, context: Context) -> str:
+    """How many personalised notes are left this month, as the reasons say it."""
+    left, cap = context.notes_left, profile.monthly_notes
+    if left is None or cap is None:
+        return "your plan has no monthly cap on LinkedIn notes"
+    return f"{left} of {cap} LinkedIn notes left this month"
+
+
+def _linkedin(contact: Contact, profile: Profile, context: Context) -> list[Channel]:
+    """A message to a connection you already have, else a request with a note while any are left."""
+    name = contact.first_name
+    if contact.connected or (contact.id is not None and contact.id in context.connected):
+        return [
+            Channel(
+                LINKEDIN_MESSAGE,
+                CHANNEL_LABELS[LINKEDIN_MESSAGE],
+                0.5,
+                f"{name} is already a LinkedIn connection: send a message, "
+                "no connection request or note needed",
+            )
+        ]
+    if not contact.linkedin.strip():
+        return []
+    spent = context.notes_left is not None and context.notes_left <= 0
+    if spent:
+        note = _notes(profile, context)
+    else:
+        note = (
+            f"send a connection request with a note (up to {profile.note_limit} characters): "
+            f"{_notes(profile, context)}"
+        )
+    return [Channel(LINKEDIN_NOTE, CHANNEL_LABELS[LINKEDIN_NOTE], 0.4, note, available=not spent)]
+
+
 def _channels(contact: Contact, profile: Profile, context: Context) -> list[Channel]:
     """Every way to reach this person, in the guide's order (warmest first)."""
     found: list[Channel] = []
@@ -39,25 +85,27 @@ def _channels(contact: Contact, profile: Profile, context: Context) -> list[Chan
     if school and _fold(school) == _fold(profile.program):
         found.append(
             Channel(
-                "slack",
-                "Alumni Slack",
+                SLACK,
+                CHANNEL_LABELS[SLACK],
                 1.0,
                 f"{name} is a fellow {school} grad: message them on the alumni Slack",
             )
         )
     if contact.friend:
-        found.append(Channel("intro", "Friend", 1.0, f"message your friend {name} directly"))
+        found.append(
+            Channel(FRIEND, CHANNEL_LABELS[FRIEND], 1.0, f"message your friend {name} directly")
+        )
     elif contact.mutual.strip():
         mutual = contact.mutual.strip()
         found.append(
-            Channel("intro", f"Intro via {mutual}", 1.0, f"ask {mutual} for an intro to {name}")
+            Channel(INTRO, CHANNEL_LABELS[INTRO], 1.0, f"ask {mutual} for an intro to {name}")
         )
     college = contact.college.strip()
     if college and _fold(college) in {_fold(c) for c in profile.colleges}:
         found.append(
             Channel(
-                "alumni-directory",
-                "Alumni directory",
+                ALUMNI_DIRECTORY,
+                CHANNEL_LABELS[ALUMNI_DIRECTORY],
                 0.9,
                 f"look {name} up in the {college} alumni directory",
             )
@@ -67,36 +115,13 @@ def _channels(contact: Contact, profile: Profile, context: Context) -> list[Chan
         where = f" (found on {source})" if source else ""
         found.append(
             Channel(
-                "email",
-                "Email",
+                EMAIL,
+                CHANNEL_LABELS[EMAIL],
                 0.7,
                 f"email {contact.email.strip()}{where}: emails get more replies than LinkedIn",
             )
         )
-    if contact.linkedin.strip():
-        left = context.notes_left
-        spent = left is not None and left <= 0
-        if spent:
-            note = "this month's personalised notes are spent: find their email instead"
-        elif left is None:
-            note = f"send a connection request with a note (up to {profile.note_limit} characters)"
-        else:
-            note = (
-                f"{left} of your personalised notes left this month "
-                f"(up to {profile.note_limit} characters)"
-            )
-        found.append(
-            Channel("linkedin-note", "LinkedIn request with a note", 0.4, note, available=not spent)
-        )
-        found.append(
-            Channel(
-                "linkedin",
-                "LinkedIn request",
-                0.2,
-                "send a connection request without a note",
-            )
-        )
-    return found
+    return found + _linkedin(contact, profile, context)
 
 
 @hookimpl
@@ -106,16 +131,12 @@ def hunt_channels(contact: Contact, profile: Profile, context: Context) -> list[
 
 
 @hookimpl
-def hunt_score_contact(contact: Contact, profile: Profile, context: Context) -> Signal:
-    """Points are the warmth of the warmest channel you can use right now."""
-    usable = [c for c in _channels(contact, profile, context) if c.available]
-    if usable:
-        best = max(usable, key=lambda c: c.warmth)
+def hunt_score_contact(contact: Contact, channels: list[Channel]) -> Signal:
+    """Points are the warmth of the warmest channel you can use right now.
+
+    ``channels`` are the ways every plugin offered, computed once per person by the host.
+    """
+    best = best_channel(channels, contact)
+    if can_send(best):
         return Signal(KEY, best.warmth, best.reason, evidence=f"channel {best.key}")
-    if contact.github.strip():
-        hint = f"check their GitHub profile ({contact.github.strip()}) for an email"
-    elif contact.website.strip():
-        hint = f"check their personal site ({contact.website.strip()}) for an email"
-    else:
-        hint = "find their email (personal site, GitHub, LinkedIn) or LinkedIn profile"
-    return Signal(KEY, None, f"unknown: {hint}")
+    return Signal(KEY, None, f"unknown: {best.reason}", evidence=f"channel {best.key}")

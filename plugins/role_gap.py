@@ -33,7 +33,11 @@ def hunt_criteria() -> list[Criterion]:
 
 @hookimpl
 def hunt_score_contact(contact: Contact, company: Company, context: Context) -> Signal:
-    """1.0 when nobody of this person's role at the company has been reached yet."""
+    """1.0 when nobody of this person's role at the company has been reached yet.
+
+    Someone you have reached yourself fills the gap: their reason says so instead of "no one
+    contacted yet".
+    """
     if contact.role not in _WHO:
         return Signal(
             KEY,
@@ -49,6 +53,8 @@ def hunt_score_contact(contact: Contact, company: Company, context: Context) -> 
         and c.id != contact.id
         and context.states.get(c.id, "new") != "new"
     ]
+    if context.states.get(contact.id or -1, "new") != "new":
+        return _reached(contact, company, reached)
     if not reached:
         return Signal(
             KEY,
@@ -69,5 +75,25 @@ def hunt_score_contact(contact: Contact, company: Company, context: Context) -> 
         0.1,
         f"you've already reached {len(reached)} {many} at {company.name} "
         f"({', '.join(reached[:3])}); the guide asks for 1-2",
+        evidence="contact.role",
+    )
+
+
+def _reached(contact: Contact, company: Company, others: list[str]) -> Signal:
+    """The role-gap verdict for a person you are already in touch with."""
+    many = _WHO[contact.role][1]
+    if len(others) + 1 <= 2:
+        return Signal(
+            KEY,
+            1.0,
+            f"{contact.name} is one of the 1-2 {many} the guide asks for at {company.name}, "
+            "and you've reached them",
+            evidence="contact.role",
+        )
+    return Signal(
+        KEY,
+        0.1,
+        f"you've reached {len(others) + 1} {many} at {company.name} "
+        f"({', '.join([contact.name, *others][:3])}); the guide asks for 1-2",
         evidence="contact.role",
     )

@@ -872,3 +872,51 @@ def test_calendar_writes_follow_ups_and_chats(acme: Hunt, tmp_path: Path) -> Non
     assert "DTSTART;VALUE=DATE:20200108" in text
     assert "Wrote 1 follow-up and 0 coffee chats" in acme("calendar", str(ics)).out
     assert "cannot write" in acme("calendar", str(tmp_path / "no" / "x.ics")).error_line
+
+
+# -- channels: warmest first, never nothing -------------------------------------------------
+
+
+def test_rank_contacts_json_never_has_a_null_channel(script_env: dict[str, str]) -> None:
+    steps = [
+        ["profile", "set", "--name", "Ana", "--program", "Turing", "--notes-per-month", "0"],
+        ["company", "add", "Acme", "--stack", "C#"],
+        ["contact", "add", "Acme", "Nobody Known", "--role", "developer"],
+        ["contact", "add", "Acme", "Lin Kedin", "--role", "manager", "--linkedin", "in/lin"],
+        ["contact", "add", "Acme", "Con Nected", "--role", "recruiter", "--connected", "yes"],
+    ]
+    for args in steps:
+        done = run_script(*args, env=script_env)
+        assert done.returncode == 0, done.stderr
+    ranked = run_script("rank", "contacts", "--json", env=script_env)
+    assert ranked.returncode == 0, ranked.stderr
+    channels = {r["contact"]: r["channel"] for r in json.loads(ranked.stdout)}
+    # no notes in the plan and no email: find their email first, never a bare request
+    assert channels == {
+        "Nobody Known": "find-email",
+        "Lin Kedin": "find-email",
+        "Con Nected": "linkedin-message",
+    }
+    reasons = {r["contact"]: r["reasons"] for r in json.loads(ranked.stdout)}
+    assert any("0 of 0 LinkedIn notes left this month" in r for r in reasons["Lin Kedin"])
+
+
+def test_company_alias_links_a_near_miss(hunt: Hunt, db_path: Path, tmp_path: Path) -> None:
+    assert hunt("company", "add", "Acme Corp").code == 0
+    export = tmp_path / "Connections.csv"
+    export.write_text(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Kim,Ng,https://www.linkedin.com/in/kimng,,Acme Corporation Labs,Engineer,01 Jan 2025\n"
+        "Bo,Li,https://www.linkedin.com/in/boli,,Acmee,Engineer,01 Jan 2025\n",
+        encoding="utf-8",
+    )
+    result = hunt("import", "linkedin", str(export))
+    assert "0 connections at your target companies." in result.out.splitlines()
+    assert any(line.startswith("  Acmee (1 connection) looks like Acme Corp: ") and
+               line.endswith("% similar") for line in result.out.splitlines())  # fmt: skip
+    assert stored(db_path, "connections")[0].company_id is None
+    confirmed = hunt("company", "alias", "Acme Corp", "Acmee")
+    assert confirmed.out == "Acmee is Acme Corp now: 1 LinkedIn connection(s) linked.\n"
+    assert [c.name for c in stored(db_path, "connections") if c.company_id] == ["Bo Li"]
+    assert "has no letters" in hunt("company", "alias", "Acme Corp", " -- ").error_line
+    assert stored(db_path, "company_aliases") == [(1, "Acmee")]

@@ -7,14 +7,30 @@ import datetime as dt
 import importlib
 import pkgutil
 import random
+from collections import Counter
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import hunt_core.builtin_plugins
-from hunt_core.models import Company, Context, Criterion, Profile, Signal
+from hunt_core import outreach
+from hunt_core.models import (
+    CORE_ROLES,
+    PEOPLE_MAX,
+    PER_ROLE_MAX,
+    ROLES,
+    Channel,
+    Company,
+    Contact,
+    ContactRank,
+    Context,
+    Criterion,
+    Profile,
+    Signal,
+)
 from hunt_core.plugins import Plugins, get_plugin_manager
 from hunt_core.scoring import Scorer, _merge, effective_weights, signal_check
+from hunt_core.workspace import Workspace
 
 TODAY = dt.date(2026, 11, 26)
 PROFILE = Profile(
@@ -144,3 +160,86 @@ def test_signal_check_rejects_bad_points_and_kinds() -> None:
             continue
         raise AssertionError(f"accepted {bad!r}")
     assert effective_weights(criteria, {}) == {"k": 1.0}
+
+
+# -- people: the guide's 3-6, 1-2 per role ---------------------------------------------------
+
+people = st.lists(
+    st.tuples(
+        st.integers(1, 2),
+        st.sampled_from(ROLES),
+        st.sampled_from(["new", "new", "waiting", "replied", "chat-held"]),
+        st.booleans(),
+    ),
+    max_size=14,
+)
+
+
+def _rank_people(rows: list[tuple[int, str, str, bool]]) -> list[ContactRank]:
+    """Rank generated people at two companies with the built-in plugins."""
+    contacts = [
+        Contact(cid, f"P{i:02}", role=role, id=i + 1, email="p@x.io" if email else "")  # type: ignore[arg-type]
+        for i, (cid, role, _, email) in enumerate(rows)
+    ]
+    group: dict[int, list[Contact]] = {}
+    for c in contacts:
+        group.setdefault(c.company_id, []).append(c)
+    states = {i + 1: state for i, (_, _, state, _) in enumerate(rows)}
+    ctx = Context(today=TODAY, contacts_by_company=group, states=states)
+    scorer = Scorer(SCORER_PLUGINS, {})
+    scores = {
+        1: scorer.company(Company("Acme", id=1, stack=["C#"]), PROFILE, ctx),
+        2: scorer.company(Company("Globex", id=2), PROFILE, ctx),
+    }
+
+    def options(c: Contact) -> list[Channel]:
+        return outreach.channels(SCORER_PLUGINS, c, scores[c.company_id], PROFILE, ctx)
+
+    return scorer.contacts(contacts, scores, PROFILE, ctx, options)
+
+
+@FAST
+@given(rows=people)
+def test_no_person_beyond_the_quota_ever_outranks_one_within_it(rows) -> None:
+    ranks = _rank_people(rows)
+    tiers = [r.beyond_quota for r in ranks]
+    assert tiers == sorted(tiers)
+    for cid in (1, 2):
+        kept = [r for r in ranks if r.company.id == cid and not r.beyond_quota]
+        assert len(kept) <= PEOPLE_MAX
+        roles = Counter(r.contact.role for r in kept)
+        assert all(roles[role] <= PER_ROLE_MAX for role in CORE_ROLES)
+        for r in ranks:
+            if r.company.id == cid and r.beyond_quota:  # left out only when its slot is full
+                assert roles[r.contact.role] == PER_ROLE_MAX or len(kept) == PEOPLE_MAX
+                assert "the guide asks for 1-2 per role" in r.reasons[-1] or (
+                    "already has 6 people: 3-6 is enough" in r.reasons[-1]
+                )
+
+
+def test_a_third_developer_ranks_below_everyone_who_fills_a_gap(ws: Workspace) -> None:
+    ws.add_company({"name": "Acme", "stack": "C#", "remote": "yes"})
+    ws.add_company({"name": "Globex"})
+    for name in ("Ann Dev", "Bob Dev", "Cat Dev"):
+        ws.add_contact("Acme", {"name": name, "role": "developer", "email": "d@acme.io"})
+    ws.add_contact("Globex", {"name": "Zed Rec", "role": "recruiter"})
+    ws.log("Acme", "Cat Dev", "email", channel="email")
+    ranks = ws.rank_contacts()
+    assert [r.contact.name for r in ranks][-1] == "Bob Dev"  # Cat is reached, Ann sorts first
+    last = ranks[-1]
+    assert last.beyond_quota
+    assert last.reasons[-1] == (
+        "you already have 2 developers at Acme: the guide asks for 1-2 per role"
+    )
+    assert not any(r.beyond_quota for r in ranks[:-1])
+
+
+def test_a_seventh_person_is_more_than_the_guide_asks_for(ws: Workspace) -> None:
+    ws.add_company({"name": "Acme", "stack": "C#", "remote": "yes"})
+    for i, role in enumerate(["developer", "developer", "manager", "manager", "recruiter",
+                              "recruiter", "other"]):  # fmt: skip
+        ws.add_contact("Acme", {"name": f"Person {i}", "role": role, "email": "p@acme.io"})
+    ranks = ws.rank_contacts()
+    assert [r.beyond_quota for r in ranks] == [False] * 6 + [True]
+    assert ranks[-1].contact.role == "other"
+    assert ranks[-1].reasons[-1] == "Acme already has 6 people: 3-6 is enough"

@@ -109,7 +109,7 @@ class Offer:
     email: str = ""
 
     def contact(self) -> Contact:
-        """The person this offer adds: your connection already, so no mutual friend is needed."""
+        """The person this offer adds: a first-degree connection, reached by LinkedIn message."""
         return Contact(
             company_id=self.company_id,
             name=self.name,
@@ -120,7 +120,24 @@ class Offer:
             linkedin=self.linkedin,
             mutual="",
             friend=False,
+            connected=True,
         )
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A spelling in the export close to a target's name, left unlinked until confirmed."""
+
+    spelling: str
+    target: str
+    similarity: float  # 0-100
+    connections: int
+
+    def line(self) -> str:
+        """How the CLI and the Import page say it."""
+        people = _count(self.connections, "connection")
+        similar = f"{self.similarity:.0f}% similar"
+        return f"{self.spelling} ({people}) looks like {self.target}: {similar}"
 
 
 @dataclass
@@ -138,6 +155,7 @@ class LinkedInSummary:
     offered: list[Offer] = field(default_factory=list)
     suggestions: list[tuple[str, int]] = field(default_factory=list)  # (company, connections)
     people_added: list[str] = field(default_factory=list)
+    near_misses: list[Suggestion] = field(default_factory=list)  # not linked: confirm as aliases
 
     def as_dict(self) -> dict[str, Any]:
         """The summary as JSON-ready values."""
@@ -156,6 +174,15 @@ class LinkedInSummary:
             ],
             "suggestions": [{"company": c, "connections": n} for c, n in self.suggestions],
             "people_added": self.people_added,
+            "near_misses": [
+                {
+                    "spelling": m.spelling,
+                    "target": m.target,
+                    "similarity": m.similarity,
+                    "connections": m.connections,
+                }
+                for m in self.near_misses
+            ],
         }
 
     def lines(self) -> list[str]:
@@ -178,6 +205,12 @@ class LinkedInSummary:
         elif self.offered:
             out.append(f"{_count(len(self.offered), 'person', 'people')} to add as contacts:")
             out += _listed([f"{o.name} ({_role(o)}) at {o.company}" for o in self.offered])
+        if self.near_misses:
+            out.append(
+                "Close to a target's name but not linked; if it is the same company, confirm "
+                'it: hunt company alias TARGET "SPELLING"'
+            )
+            out += _listed([m.line() for m in self.near_misses])
         if self.suggestions:
             out.append(f"Companies where {SUGGEST_AT}+ of your connections work (new targets?):")
             out += _listed([f"{c} ({n})" for c, n in self.suggestions])
@@ -335,16 +368,32 @@ def guess_role(position: str) -> Role:
 # -- linking and importing -----------------------------------------------------------------
 
 
-def matcher(companies: Iterable[Company]) -> CompanyMatcher:
-    """A matcher over the target companies."""
-    return CompanyMatcher((c.id, c.name) for c in companies if c.id is not None)
+def matcher(store: Store, companies: Iterable[Company]) -> CompanyMatcher:
+    """A matcher over the target companies and the other names the user confirmed for them."""
+    return CompanyMatcher(
+        ((c.id, c.name) for c in companies if c.id is not None), store.company_aliases()
+    )
 
 
 def relink(store: Store) -> int:
     """Re-match every stored connection to the current targets; how many links changed."""
     with store.transaction():
         held = store.connections()
-        return _relink(store, held, matcher(store.companies())) if held else 0
+        return _relink(store, held, matcher(store, store.companies())) if held else 0
+
+
+def near_misses(
+    connections: Iterable[Connection], companies: Sequence[Company], match: CompanyMatcher
+) -> list[Suggestion]:
+    """Unlinked spellings close to a target's name, most similar first: to confirm, not link."""
+    names = {c.id: c.name for c in companies}
+    counts = Counter(c.company for c in connections if c.company_id is None and c.company)
+    found = [
+        Suggestion(spelling, names[near.company_id], near.similarity, counts[spelling])
+        for spelling, near in match.near_all(counts).items()
+        if near.company_id in names
+    ]
+    return sorted(found, key=lambda s: (-s.similarity, name_key(s.target), name_key(s.spelling)))
 
 
 def _relink(store: Store, held: Sequence[Connection], match: CompanyMatcher) -> int:
@@ -370,7 +419,7 @@ def import_linkedin(
     parsed = parse(data, source=source)
     report(0.4, f"read {_count(len(parsed.connections), 'connection')}")
     companies = store.companies()
-    match = matcher(companies)
+    match = matcher(store, companies)
     with store.transaction():
         held = store.connections()
         _adopt_name_keys(parsed.connections, held)
@@ -401,6 +450,7 @@ def import_linkedin(
         offered=offered,
         suggestions=suggestions(parsed.connections, store.profile()),
         people_added=[p.name for p in people],
+        near_misses=near_misses(parsed.connections, companies, match),
     )
 
 
@@ -455,6 +505,27 @@ def offers(
 def _url(url: str) -> str:
     """A profile URL in the form person keys use."""
     return person_key(url, "", "", "")
+
+
+def connected_ids(contacts: Iterable[Contact], connections: Iterable[Connection]) -> frozenset[int]:
+    """People who are first-degree connections: marked so, or in the export at their company."""
+    names: set[tuple[int, str]] = set()
+    urls: set[str] = set()
+    for c in connections:
+        if c.company_id is not None:
+            names.add((c.company_id, name_key(c.name)))
+        if c.url:
+            urls.add(_url(c.url))
+    return frozenset(
+        p.id
+        for p in contacts
+        if p.id is not None
+        and (
+            p.connected
+            or (p.company_id, name_key(p.name)) in names
+            or (p.linkedin.strip() and _url(p.linkedin) in urls)
+        )
+    )
 
 
 def add_offered(store: Store, offered: Iterable[Offer]) -> list[Contact]:

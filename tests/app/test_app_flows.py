@@ -90,7 +90,7 @@ def test_edit_a_person_from_the_find_channel_step(profiled: Dash) -> None:
     profiled.seed(_acme)
     profiled.seed(lambda ws: ws.add_contact("Acme", {"name": "Jo", "role": "manager"}))
     profiled.start()
-    assert escape("Find a way to reach Jo") in profiled.at.subheader[0].value
+    assert escape("Find Jo's email at Acme") in profiled.at.subheader[0].value
     profiled.press("step.go").assert_ok()
     assert profiled.at.title[0].value == "People to message"
     person = profiled.at.selectbox(key="people.edit").value

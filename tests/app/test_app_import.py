@@ -209,6 +209,26 @@ def test_linkedin_shows_the_summary_links_connections_and_adds_the_chosen(dash: 
     assert [s.value for s in dash.at.success] == [escape(again)], "nothing twice"
 
 
+def test_a_near_miss_is_offered_and_linked_only_once_confirmed(dash: Dash) -> None:
+    dash.seed(lambda ws: ws.add_company({"name": "Company40"}))
+    _kind(dash.start(), "linkedin")
+    export = (
+        b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        b"Kim,Ng,https://www.linkedin.com/in/kimng,,Company450,Engineer,01 Jan 2025\n"
+    )
+    _upload(dash, "import.linkedin.file", "Connections.csv", export)
+    dash.press("import.linkedin.go").assert_ok()
+    assert [m.value for m in dash.at.metric][-1] == "0", "a near miss is never linked unasked"
+    [line] = [t.value for t in dash.at.text if "looks like" in t.value]
+    assert line.startswith("Company450 (1 connection) looks like Company40: ")
+    dash.press("import.linkedin.alias.0").assert_ok()
+    assert dash.toasted("Company450 is Company40 now")
+    assert not [t.value for t in dash.at.text if "looks like" in t.value]
+    dash.press("import.linkedin.go").assert_ok()
+    assert [m.value for m in dash.at.metric][-1] == "1", "the confirmed name now links"
+    assert set(dash.at.dataframe[0].value["Connection"]) == {"Kim Ng"}
+
+
 def test_a_zip_instead_of_connections_csv_is_one_clear_error(dash: Dash) -> None:
     dash.seed(_acme)
     _kind(dash.start(), "linkedin")

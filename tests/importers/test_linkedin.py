@@ -320,6 +320,7 @@ def test_add_people_adds_connections_at_targets_as_contacts(store: Store) -> Non
         "https://www.linkedin.com/in/sam-lee",
     )
     assert (sam.email, sam.email_source, sam.mutual, sam.friend) == ("", "", "", False)
+    assert sam.connected and jo.connected  # first-degree: reached by message, no note spent
     assert (jo.role, jo.email, jo.email_source) == (
         "recruiter",
         "jo@example.com",
@@ -408,7 +409,7 @@ def test_summary_lines_and_json(store: Store) -> None:
     data = summary.as_dict()
     assert list(data) == [
         "source", "read", "added", "updated", "unchanged", "skipped_no_name", "duplicates",
-        "matched", "offered", "suggestions", "people_added",
+        "matched", "offered", "suggestions", "people_added", "near_misses",
     ]  # fmt: skip
     assert data["offered"][0] == {
         "name": "P0 Q", "company": "Acme", "position": "Engineer", "role": "developer"}  # fmt: skip
@@ -424,3 +425,64 @@ def test_connections_at_a_target_become_the_knows_someone_in(profiled: Workspace
     signal = next(s.signal for s in score.signals if s.signal.criterion == "knows_someone")
     assert signal.points == 0.8
     assert signal.reason == "you're connected to Sam Lee (Senior Engineer) at Acme on LinkedIn"
+
+
+# -- precision before recall ---------------------------------------------------------------
+
+
+def test_a_close_name_is_suggested_with_its_similarity_never_linked(store: Store) -> None:
+    targets(store, "Company40", "Acme")
+    summary = import_linkedin(store, export(
+        "Kim,Ng,https://www.linkedin.com/in/kimng,,Company450,Engineer,01 Jan 2025",
+        "Bo,Li,https://www.linkedin.com/in/boli,,Company450,Recruiter,01 Jan 2025",
+        "Al,Ma,https://www.linkedin.com/in/alma,,Acme Health Partners of Ohio,Nurse,01 Jan 2025",
+    ))  # fmt: skip
+    assert summary.matched == []
+    assert store.connections(linked_only=True) == []
+    [miss] = [m for m in summary.near_misses if m.spelling == "Company450"]
+    assert (miss.target, miss.connections) == ("Company40", 2)
+    assert 85 <= miss.similarity < 100
+    assert f"  Company450 (2 connections) looks like Company40: {miss.similarity:.0f}% similar" in (
+        summary.lines()
+    )
+    assert summary.as_dict()["near_misses"][0]["spelling"] == "Company450"
+
+
+def test_legal_forms_case_and_punctuation_still_link(store: Store) -> None:
+    ids = targets(store, "Acme, Inc.")
+    names = ["ACME LLC", "acme", '"Acme, Ltd."', "Acme GmbH", "ACME CORP"]
+    rows = [
+        f"P{i},Q,https://www.linkedin.com/in/p{i},,{name},Engineer,12 Mar 2024"
+        for i, name in enumerate(names)
+    ]
+    summary = import_linkedin(store, export(*rows))
+    assert len(summary.matched) == 5 and summary.near_misses == []
+    assert set(linked(store).values()) == {ids["Acme, Inc."]}
+
+
+def test_a_confirmed_alias_links_and_survives_a_reimport(ws: Workspace) -> None:
+    ws.add_company({"name": "Company40"})
+    data = export("Kim,Ng,https://www.linkedin.com/in/kimng,,Company450,Engineer,01 Jan 2025")
+    assert ws.import_linkedin(data).near_misses
+    company, changed = ws.confirm_alias("Company40", "Company450")
+    assert (company.name, changed) == ("Company40", 1)
+    assert [c.name for c in ws.store.connections(linked_only=True)] == ["Kim Ng"]
+    again = ws.import_linkedin(data)
+    assert (again.matched, again.near_misses, again.unchanged) == ([("Kim Ng", "Company40")], [], 1)
+
+
+def test_an_alias_of_a_deleted_company_is_gone_with_it(ws: Workspace) -> None:
+    ws.add_company({"name": "Company40"})
+    ws.confirm_alias("Company40", "Company450")
+    ws.store.delete_company(ws.store.company("Company40").id or -1)
+    assert ws.store.company_aliases() == []
+
+
+def test_imported_connections_are_reached_by_linkedin_message(profiled: Workspace) -> None:
+    profiled.add_company({"name": "Acme"})
+    profiled.add_contact("Acme", {"name": "Sam Lee", "role": "developer",
+                                  "linkedin": "https://www.linkedin.com/in/sam-lee"})  # fmt: skip
+    profiled.add_contact("Acme", {"name": "Max Roe", "role": "manager", "linkedin": "x"})
+    profiled.import_linkedin(export(SAM))
+    channels = {r.contact.name: r.channel.key for r in profiled.rank_contacts()}
+    assert channels == {"Sam Lee": "linkedin-message", "Max Roe": "linkedin-note"}

@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 
 from hunt_core.builtin_plugins import channels
+from hunt_core.channels import CHANNEL_LABELS, best_channel
 from hunt_core.models import Channel, Company, Contact, Context, Profile, Signal
 from hunt_core.plugins import as_list
 
@@ -27,45 +28,87 @@ def _keys(found: list[Channel]) -> list[str]:
     return [c.key for c in found]
 
 
+def _score(contact: Contact, profile: Profile, context: Context) -> Signal:
+    """The warmth signal as the host computes it: from the channels offered, once."""
+    return channels.hunt_score_contact(contact, channels.hunt_channels(contact, profile, context))
+
+
 def test_guide_order_warmest_first(profile: Profile, context: Context) -> None:
     found = channels.hunt_channels(EVERYTHING, profile, context)
-    assert _keys(found) == [
-        "slack",
-        "intro",
-        "alumni-directory",
-        "email",
-        "linkedin-note",
-        "linkedin",
-    ]
-    assert [c.warmth for c in found] == [1.0, 1.0, 0.9, 0.7, 0.4, 0.2]
+    assert _keys(found) == ["slack", "intro", "alumni-directory", "email", "linkedin-note"]
+    assert [c.warmth for c in found] == [1.0, 1.0, 0.9, 0.7, 0.4]
     assert all(c.available for c in found)
+    assert [c.label for c in found] == [CHANNEL_LABELS[c.key] for c in found]
     assert found[0].reason == "Sam is a fellow Turing grad: message them on the alumni Slack"
     assert found[1].reason == "ask Jo Park for an intro to Sam"
     assert found[2].reason == "look Sam up in the University of Denver alumni directory"
     assert "sam@example.com (found on their GitHub profile)" in found[3].reason
 
 
+def test_never_a_bare_connection_request(profile: Profile) -> None:
+    for left in (None, 0, 3):
+        found = channels.hunt_channels(
+            Contact(1, "Sam", linkedin="x"), profile, Context(today=TODAY, notes_left=left)
+        )
+        assert _keys(found) == ["linkedin-note"]
+
+
 def test_friend_gets_a_direct_message(profile: Profile, context: Context) -> None:
     found = channels.hunt_channels(Contact(1, "Sam Lee", friend=True), profile, context)
-    assert [(c.key, c.reason) for c in found] == [("intro", "message your friend Sam directly")]
+    assert [(c.key, c.label, c.reason) for c in found] == [
+        ("friend", "Friend", "message your friend Sam directly")
+    ]
 
 
-def test_notes_left_is_counted(profile: Profile) -> None:
-    context = Context(today=TODAY, notes_left=3)
+def test_the_reason_says_how_many_notes_are_left(profile: Profile) -> None:
+    context = Context(today=TODAY, notes_left=2)
     note = channels.hunt_channels(Contact(1, "Sam", linkedin="x"), profile, context)[0]
     assert note.key == "linkedin-note" and note.available
-    assert note.reason.startswith("3 of your personalised notes left this month")
+    assert "2 of 5 LinkedIn notes left this month" in note.reason
     assert "200 characters" in note.reason
 
 
-def test_spent_notes_quota_is_shown_unavailable(profile: Profile) -> None:
+def test_spent_notes_and_no_email_means_find_their_email_first(profile: Profile) -> None:
     context = Context(today=TODAY, notes_left=0)
-    note, plain = channels.hunt_channels(Contact(1, "Sam", linkedin="x"), profile, context)
+    sam = Contact(1, "Sam Lee", linkedin="x", github="github.com/sam")
+    (note,) = channels.hunt_channels(sam, profile, context)
     assert (note.key, note.available) == ("linkedin-note", False)
-    assert note.reason == "this month's personalised notes are spent: find their email instead"
-    assert (plain.key, plain.available, plain.warmth) == ("linkedin", True, 0.2)
-    signal = channels.hunt_score_contact(Contact(1, "Sam", linkedin="x"), profile, context)
-    assert signal.points == 0.2
+    assert note.reason == "0 of 5 LinkedIn notes left this month"
+    signal = _score(sam, profile, context)
+    assert signal.points is None
+    assert signal.reason == (
+        "unknown: 0 of 5 LinkedIn notes left this month; find their email first: "
+        "check their GitHub profile (github.com/sam) for an email"
+    )
+
+
+def test_a_plan_with_no_notes_at_all_also_means_find_their_email(profile: Profile) -> None:
+    none = dataclasses.replace(profile, notes_per_month=0)
+    context = Context(today=TODAY, notes_left=0)
+    best = best_channel(channels.hunt_channels(Contact(1, "Sam", linkedin="x"), none, context),
+                        Contact(1, "Sam", linkedin="x"))  # fmt: skip
+    assert best.key == "find-email" and best.label == "Find their email"
+    assert best.reason.startswith("0 of 0 LinkedIn notes left this month; find their email")
+
+
+def test_a_first_degree_connection_gets_a_message_not_a_note(profile: Profile) -> None:
+    spent = Context(today=TODAY, notes_left=0)
+    marked = Contact(1, "Sam", linkedin="x", connected=True)
+    imported = Contact(1, "Sam", linkedin="x", id=7)
+    for contact, context in [
+        (marked, spent),
+        (imported, Context(today=TODAY, notes_left=0, connected=frozenset({7}))),
+    ]:
+        found = channels.hunt_channels(contact, profile, context)
+        assert _keys(found) == ["linkedin-message"]
+        assert found[0].available and found[0].label == "LinkedIn message"
+        assert "no connection request or note needed" in found[0].reason
+        assert _score(contact, profile, context).points == 0.5
+
+
+def test_email_stays_warmer_than_a_linkedin_message(profile: Profile, context: Context) -> None:
+    both = Contact(1, "Sam", email="s@x", connected=True)
+    assert _keys(channels.hunt_channels(both, profile, context)) == ["email", "linkedin-message"]
 
 
 def test_warmth_is_the_warmest_available_channel(profile: Profile, context: Context) -> None:
@@ -75,20 +118,22 @@ def test_warmth_is_the_warmest_available_channel(profile: Profile, context: Cont
         (Contact(1, "Sam", email="s@x", linkedin="x"), 0.7),
         (Contact(1, "Sam", linkedin="x"), 0.4),
     ]:
-        signal = channels.hunt_score_contact(contact, profile, context)
+        signal = _score(contact, profile, context)
         assert signal.points == points
         assert signal.reason == channels.hunt_channels(contact, profile, context)[0].reason
 
 
-def test_no_channel_is_unknown_with_a_hint(profile: Profile, context: Context) -> None:
-    bare = channels.hunt_score_contact(Contact(1, "Sam"), profile, context)
+def test_no_channel_is_find_their_email_with_the_guides_hints(
+    profile: Profile, context: Context
+) -> None:
+    bare = _score(Contact(1, "Sam Lee"), profile, context)
     assert bare.points is None
-    assert bare.reason == (
-        "unknown: find their email (personal site, GitHub, LinkedIn) or LinkedIn profile"
-    )
-    gh = channels.hunt_score_contact(Contact(1, "Sam", github="github.com/sam"), profile, context)
-    assert gh.reason == "unknown: check their GitHub profile (github.com/sam) for an email"
-    site = channels.hunt_score_contact(Contact(1, "Sam", website="sam.dev"), profile, context)
+    assert bare.reason.startswith("unknown: find their email first: search for Sam Lee")
+    for hint in ("personal site", "GitHub profile", "LinkedIn"):
+        assert hint in bare.reason
+    gh = _score(Contact(1, "Sam", github="github.com/sam"), profile, context)
+    assert gh.reason.endswith("check their GitHub profile (github.com/sam) for an email")
+    site = _score(Contact(1, "Sam", website="sam.dev"), profile, context)
     assert "personal site (sam.dev)" in site.reason
 
 
@@ -105,5 +150,6 @@ def test_registers_both_hooks_through_the_host(only, profile) -> None:
     args = {"contact": EVERYTHING, "company": ACME, "profile": profile, "context": context}
     found = plugins.call("hunt_channels", as_list(Channel), **args)
     assert [c.key for _, c in found][:2] == ["slack", "intro"]
-    scored = plugins.call("hunt_score_contact", as_list(Signal), **args)
+    offered = [c for _, c in found]
+    scored = plugins.call("hunt_score_contact", as_list(Signal), **args, channels=offered)
     assert [(name, s.points) for name, s in scored] == [("channels", 1.0)]

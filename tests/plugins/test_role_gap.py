@@ -46,6 +46,24 @@ def test_the_person_themself_does_not_count() -> None:
     assert role_gap.hunt_score_contact(DEV, ACME, _ctx({10: "messaged"})).points == 1.0
 
 
+def test_someone_you_had_a_chat_with_is_not_told_nobody_was_contacted() -> None:
+    for state in ("waiting", "replied", "chat-held", "thanked"):
+        signal = role_gap.hunt_score_contact(DEV, ACME, _ctx({10: state}))
+        assert "contacted yet" not in signal.reason
+        assert signal.reason == (
+            "Dana Dev is one of the 1-2 developers the guide asks for at Acme, "
+            "and you've reached them"
+        )
+
+
+def test_a_third_reached_developer_is_past_the_guides_two() -> None:
+    signal = role_gap.hunt_score_contact(
+        DEV, ACME, _ctx({10: "chat-held", 11: "replied", 12: "waiting"})
+    )
+    assert signal.points == 0.1
+    assert signal.reason.startswith("you've reached 3 developers at Acme (Dana Dev, ")
+
+
 def test_manager_role_is_named_and_other_scores_low() -> None:
     boss = role_gap.hunt_score_contact(BOSS, ACME, _ctx({}))
     assert boss.reason == "no manager or team lead at Acme contacted yet"
