@@ -92,7 +92,7 @@ def _on_site(home: str = "", wanted: tuple[str, ...] = (), km: int | None = None
 def test_an_office_in_a_suburb_of_a_wanted_city_counts(
     office: str, wanted: str, low: int, high: int
 ) -> None:
-    """A suburb a few km from the city you named is a place you'd work, and the reason says how far."""
+    """A suburb a few km from a city you named is a place you'd work; the reason says how far."""
     signal = location.hunt_score_company(
         Company("Acme", remote="no", locations=[office]), _on_site(wanted=(wanted,))
     )
