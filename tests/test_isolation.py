@@ -286,8 +286,8 @@ def test_a_student_reads_their_own_hunt_with_nobody_elses_rows_after_another_use
 
 
 # Process-wide caches in the domain and the dashboard. Each is a pure function of its
-# arguments (chart specs, city lookups, spellings, title and date parsing, name keys, demo
-# slugs) or holds no one's rows (the server's database handle, plugin manager and write
+# arguments (chart specs, city lookups, fields of work, spellings, title and date parsing, name
+# keys, demo slugs) or holds no one's rows (the server's database handle, plugin manager and write
 # counters), so it can never hand one person's rows to another. A new cache must be checked
 # against that and added here.
 ALLOWED_CACHES = {
@@ -306,6 +306,9 @@ ALLOWED_CACHES = {
     ("hunt_core/geo.py", "resolve"),
     ("hunt_core/importers/linkedin.py", "guess_role"),
     ("hunt_core/importers/linkedin.py", "parse_connected_on"),
+    ("hunt_core/industries.py", "_lookup"),
+    ("hunt_core/industries.py", "fields_of"),
+    ("hunt_core/industries.py", "words"),
     ("hunt_core/names.py", "company_key"),
     ("plugins/job_postings.py", "_hints"),
     ("plugins/location.py", "city"),
