@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
+from typing import NamedTuple
 
 from hunt_core import Criterion, Signal, geo, hookimpl
 from hunt_core.models import Company, Profile
@@ -35,6 +37,14 @@ def city(place: str) -> str:
     return " ".join(_PARENS.sub(" ", place).split(",")[0].casefold().split())
 
 
+class Reach(NamedTuple):
+    """An office and the place of yours it is in or near; km None when they share a name."""
+
+    office: str
+    mine: str
+    km: float | None
+
+
 def _km(km: float) -> str:
     """A distance as a reader says it: 'under 1 km', '13 km', '1,240 km'."""
     return "under 1 km" if km < 1 else f"{km:,.0f} km"
@@ -45,20 +55,47 @@ def _yours(place: str, profile: Profile) -> str:
     return f"your home in {place}" if place == profile.home else f"{place} on your list"
 
 
-def _nearest(
-    offices: list[str], wanted: list[str]
-) -> tuple[tuple[float, str, str] | None, list[str]]:
-    """(km, office, wanted place) of the closest pair on the map, and the places not on it."""
-    points = {p: geo.resolve(p) for p in {*offices, *wanted}}
-    lost = [p for p in dict.fromkeys([*offices, *wanted]) if points[p] is None]
+def wanted(profile: Profile) -> list[str]:
+    """Your home, then the cities on your list, each once."""
+    return [p for p in dict.fromkeys([profile.home, *profile.locations]) if p and city(p)]
+
+
+def nearest(places: Sequence[str], profile: Profile) -> tuple[Reach | None, list[str]]:
+    """An office in a city of yours by name, else the closest pair on the map at any distance;
+    and the offices and places of yours the map doesn't know (when no name matched)."""
+    offices = [p.strip() for p in places if p.strip() and not _REMOTE.search(p)]
+    mine = wanted(profile)
+    by_city = {city(p): p for p in reversed(mine)}  # home wins a tie: it is listed first
+    for office in offices:
+        if city(office) in by_city:
+            return Reach(office, by_city[city(office)], None), []
+    # Geocode only now: a name match or a remote answer never builds the map's index.
+    points = {p: geo.resolve(p) for p in {*offices, *mine}}
+    lost = [p for p in dict.fromkeys([*offices, *mine]) if points[p] is None]
     pairs = [
-        (geo.distance_km(here, there), office, mine)
+        (geo.distance_km(here, there), office, place)
         for office in offices
         if (here := points[office]) is not None
-        for mine in wanted
-        if (there := points[mine]) is not None
+        for place in mine
+        if (there := points[place]) is not None
     ]
-    return min(pairs, default=None), lost
+    closest = min(pairs, default=None)
+    return (None if closest is None else Reach(closest[1], closest[2], closest[0])), lost
+
+
+def counts(reach: Reach, profile: Profile) -> bool:
+    """Whether the office is in or within your commuting radius of a place of yours."""
+    return reach.km is None or reach.km <= profile.commute_radius
+
+
+def where(reach: Reach, profile: Profile) -> str:
+    """'where you live', 'which is on your list' or '13 km from ... (within your 40 km)'."""
+    if reach.km is None:
+        return "where you live" if reach.mine == profile.home else "which is on your list"
+    return (
+        f"{_km(reach.km)} from {_yours(reach.mine, profile)} "
+        f"(within your {profile.commute_radius} km)"
+    )
 
 
 @hookimpl
@@ -76,13 +113,7 @@ def hunt_score_company(company: Company, profile: Profile) -> Signal:
         want = ", which you want" if profile.remote == "yes" else ""
         field = "company.remote" if company.remote == "yes" else "company.locations"
         return Signal(KEY, 1.0, f"{company.name} hires remotely{want}", evidence=field)
-    mine = [p for p in dict.fromkeys([profile.home, *profile.locations]) if p and city(p)]
-    by_city = {city(p): p for p in reversed(mine)}  # home wins a tie: it is listed first
-    for office in offices:
-        if city(office) in by_city:
-            place = by_city[city(office)]
-            where = "where you live" if place == profile.home else "which is on your list"
-            return Signal(KEY, 1.0, f"office in {office}, {where}", evidence="company.locations")
+    mine = wanted(profile)
     if not mine:
         return Signal(
             KEY, None, "unknown: add your home city and the cities you'd work in to your profile"
@@ -101,25 +132,21 @@ def hunt_score_company(company: Company, profile: Profile) -> Signal:
             None,
             f"unknown: check whether {company.name} hires remotely, and where it has offices",
         )
-    radius = profile.commute_radius
-    nearest, lost = _nearest(offices, mine)
-    if nearest is not None and nearest[0] <= radius:
-        km, office, place = nearest
+    found, lost = nearest(offices, profile)
+    if found is not None and counts(found, profile):
         return Signal(
-            KEY,
-            1.0,
-            f"office in {office}, {_km(km)} from {_yours(place, profile)} "
-            f"(within your {radius} km)",
-            evidence="company.locations",
+            KEY, 1.0, f"office in {found.office}, {where(found, profile)}", "company.locations"
         )
-    if lost or nearest is None:  # a place off the map may be the one next door
+    if lost or found is None or found.km is None:  # a place off the map may be next door
         return Signal(
             KEY,
             None,
             f"unknown: can't find {', '.join(lost)} on the map; {_MAP_HINT}",
         )
-    km, office, place = nearest
-    apart = f"the nearest office, {office}, is {_km(km)} from {_yours(place, profile)}"
+    radius = profile.commute_radius
+    apart = (
+        f"the nearest office, {found.office}, is {_km(found.km)} from {_yours(found.mine, profile)}"
+    )
     if remote == "unknown" and profile.remote != "no":
         return Signal(
             KEY,
