@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from hunt_core import Criterion, Signal, hookimpl, industries
 from hunt_core.models import Company, Profile
 
@@ -24,6 +26,7 @@ def hunt_criteria() -> list[Criterion]:
     ]
 
 
+@functools.lru_cache(maxsize=8192)  # pure in two short strings that recur across companies
 def _match(mine: str, theirs: str) -> tuple[int, str] | None:
     """(rank, why) when two interests agree: the same words first, then the same field."""
     if industries.same_words(mine, theirs):

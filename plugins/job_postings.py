@@ -109,7 +109,7 @@ def _location(postings: Sequence[Posting], profile: Profile) -> Signal | None:
                 location.KEY, 1.0, f"posting '{remote.title}' is remote", _evidence(remote)
             )
     for posting in postings:
-        found, _ = location.nearest(_PLACES.split(posting.location), profile)
+        found = location.nearest(_PLACES.split(posting.location), profile)
         if found is not None and location.counts(found, profile):
             return Signal(
                 location.KEY,

@@ -60,27 +60,34 @@ def wanted(profile: Profile) -> list[str]:
     return [p for p in dict.fromkeys([profile.home, *profile.locations]) if p and city(p)]
 
 
-def nearest(places: Sequence[str], profile: Profile) -> tuple[Reach | None, list[str]]:
-    """An office in a city of yours by name, else the closest pair on the map at any distance;
-    and the offices and places of yours the map doesn't know (when no name matched)."""
+def nearest(places: Sequence[str], profile: Profile) -> Reach | None:
+    """An office in a city of yours by name, else the closest pair on the map at any distance."""
     offices = [p.strip() for p in places if p.strip() and not _REMOTE.search(p)]
-    mine = wanted(profile)
+    return _reach(tuple(offices), tuple(wanted(profile)))
+
+
+@functools.lru_cache(maxsize=16384)  # the same offices and places recur across many companies
+def _reach(offices: tuple[str, ...], mine: tuple[str, ...]) -> Reach | None:
+    """nearest() for offices already without 'remote' and your places already listed."""
     by_city = {city(p): p for p in reversed(mine)}  # home wins a tie: it is listed first
     for office in offices:
         if city(office) in by_city:
-            return Reach(office, by_city[city(office)], None), []
+            return Reach(office, by_city[city(office)], None)
     # Geocode only now: a name match or a remote answer never builds the map's index.
-    points = {p: geo.resolve(p) for p in {*offices, *mine}}
-    lost = [p for p in dict.fromkeys([*offices, *mine]) if points[p] is None]
-    pairs = [
-        (geo.distance_km(here, there), office, place)
-        for office in offices
-        if (here := points[office]) is not None
-        for place in mine
-        if (there := points[place]) is not None
-    ]
-    closest = min(pairs, default=None)
-    return (None if closest is None else Reach(closest[1], closest[2], closest[0])), lost
+    pairs = [(*near, office) for office in offices if (near := _closest(office, mine))]
+    if not pairs:
+        return None
+    km, place, office = min(pairs)
+    return Reach(office, place, km)
+
+
+def _closest(office: str, mine: tuple[str, ...]) -> tuple[float, str] | None:
+    """(km, place) of the place of yours nearest an office, or None if either is off the map."""
+    here = geo.resolve(office)
+    if here is None:
+        return None
+    placed = [(geo.distance_km(here, there), p) for p in mine if (there := geo.resolve(p))]
+    return min(placed, default=None)
 
 
 def counts(reach: Reach, profile: Profile) -> bool:
@@ -132,11 +139,12 @@ def hunt_score_company(company: Company, profile: Profile) -> Signal:
             None,
             f"unknown: check whether {company.name} hires remotely, and where it has offices",
         )
-    found, lost = nearest(offices, profile)
+    found = _reach(tuple(offices), tuple(mine))
     if found is not None and counts(found, profile):
         return Signal(
             KEY, 1.0, f"office in {found.office}, {where(found, profile)}", "company.locations"
         )
+    lost = [p for p in dict.fromkeys([*offices, *mine]) if geo.resolve(p) is None]
     if lost or found is None or found.km is None:  # a place off the map may be next door
         return Signal(
             KEY,

@@ -311,6 +311,8 @@ ALLOWED_CACHES = {
     ("hunt_core/industries.py", "words"),
     ("hunt_core/names.py", "company_key"),
     ("plugins/job_postings.py", "_hints"),
+    ("plugins/interests.py", "_match"),
+    ("plugins/location.py", "_reach"),
     ("plugins/location.py", "city"),
     ("plugins/stack.py", "_families"),
     ("plugins/stack.py", "_mentions"),
