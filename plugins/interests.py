@@ -57,7 +57,7 @@ def hunt_score_company(company: Company, profile: Profile) -> Signal:
         return Signal(
             KEY,
             1.0,
-            f"your {mine} matches {company.name}'s {theirs}{why}",
+            f"{company.name} works on {theirs}, which matches your {mine}{why}",
             evidence="company.interests",
             pitch=f"I'm interested in {mine}, so your work on {theirs} stood out to me",
         )

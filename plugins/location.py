@@ -153,7 +153,7 @@ def hunt_score_company(company: Company, profile: Profile) -> Signal:
         )
     radius = profile.commute_radius
     apart = (
-        f"the nearest office, {found.office}, is {_km(found.km)} from {_yours(found.mine, profile)}"
+        f"its nearest office, {found.office}, is {_km(found.km)} from {_yours(found.mine, profile)}"
     )
     if remote == "unknown" and profile.remote != "no":
         return Signal(
@@ -170,6 +170,6 @@ def hunt_score_company(company: Company, profile: Profile) -> Signal:
     return Signal(
         KEY,
         0.0,
-        f"{company.name}: {apart}, beyond your {radius} km, and {why}",
+        f"{apart}, beyond your {radius} km, and {why}",
         evidence="company.locations",
     )

@@ -19,7 +19,7 @@ def _score(mine: list[str], theirs: list[str]) -> Signal:
 def test_the_same_words_match_ignoring_case_either_way(profile: Profile) -> None:
     signal = interests.hunt_score_company(Company("Acme", interests=["Healthcare IT"]), profile)
     assert signal.points == 1.0
-    assert signal.reason == "your healthcare matches Acme's Healthcare IT"
+    assert signal.reason == "Acme works on Healthcare IT, which matches your healthcare"
     assert signal.evidence == "company.interests"
     broad = dataclasses.replace(profile, interests=["Music education"])
     assert interests.hunt_score_company(Company("A", interests=["MUSIC"]), broad).points == 1.0
@@ -47,18 +47,20 @@ def test_a_field_named_in_other_words_matches(mine: str, theirs: str) -> None:
     for a, b in ((mine, theirs), (theirs, mine)):
         signal = _score([a], [b])
         assert signal.points == 1.0, signal.reason
-        assert f"your {a} matches Acme's {b}" in signal.reason
+        assert f"Acme works on {b}, which matches your {a}" in signal.reason
 
 
 def test_the_reason_names_both_interests_and_the_field() -> None:
     signal = _score(["music", "fintech"], ["logistics", "payments"])
-    assert signal.reason == "your fintech matches Acme's payments (both financial services)"
+    assert signal.reason == (
+        "Acme works on payments, which matches your fintech (both financial services)"
+    )
     assert signal.pitch == "I'm interested in fintech, so your work on payments stood out to me"
 
 
 def test_the_same_words_win_over_a_shared_field() -> None:
     signal = _score(["fintech", "payments"], ["payments"])
-    assert signal.reason == "your payments matches Acme's payments"
+    assert signal.reason == "Acme works on payments, which matches your payments"
 
 
 @pytest.mark.parametrize(
