@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from hunt_core import Criterion, Signal, hookimpl
+import functools
+
+from hunt_core import Criterion, Signal, hookimpl, industries
 from hunt_core.models import Company, Profile
 
 KEY = "interests"
@@ -24,15 +26,18 @@ def hunt_criteria() -> list[Criterion]:
     ]
 
 
-def _overlaps(a: str, b: str) -> bool:
-    """Whether two interests match, ignoring case, one inside the other ('health', 'healthcare')."""
-    a, b = a.casefold().strip(), b.casefold().strip()
-    return bool(a and b) and (a in b or b in a)
+@functools.lru_cache(maxsize=8192)  # pure in two short strings that recur across companies
+def _match(mine: str, theirs: str) -> tuple[int, str] | None:
+    """(rank, why) when two interests agree: the same words first, then the same field."""
+    if industries.same_words(mine, theirs):
+        return 0, ""
+    field = industries.shared_field(mine, theirs)
+    return None if field is None else (1, f" (both {field})")
 
 
 @hookimpl
 def hunt_score_company(company: Company, profile: Profile) -> Signal:
-    """1.0 when the company works on something you care about."""
+    """1.0 when the company works on something you care about, in your words or others."""
     if not profile.interests:
         return Signal(KEY, None, "unknown: add your interests to your profile")
     if not company.interests:
@@ -41,17 +46,21 @@ def hunt_score_company(company: Company, profile: Profile) -> Signal:
             None,
             f"unknown: check what {company.name} works on (its mission, customers, industry)",
         )
-    for theirs in company.interests:
-        for mine in profile.interests:
-            if _overlaps(theirs, mine):
-                return Signal(
-                    KEY,
-                    1.0,
-                    f"{company.name} works on {theirs}, which you care about",
-                    evidence="company.interests",
-                    # Not "I care about X too": the reader never said they care about it.
-                    pitch=f"I'd love to work on {mine}",
-                )
+    found = [
+        (hit, i, j, mine, theirs)
+        for i, mine in enumerate(profile.interests)
+        for j, theirs in enumerate(company.interests)
+        if (hit := _match(mine, theirs)) is not None
+    ]
+    if found:
+        (_, why), _, _, mine, theirs = min(found)
+        return Signal(
+            KEY,
+            1.0,
+            f"{company.name} works on {theirs}, which matches your {mine}{why}",
+            evidence="company.interests",
+            pitch=f"I'm interested in {mine}, so your work on {theirs} stood out to me",
+        )
     return Signal(
         KEY,
         0.0,

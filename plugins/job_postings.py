@@ -101,25 +101,22 @@ def _stack_signal(posting: Posting, term: str, same: str | None, kin: str) -> Si
 
 
 def _location(postings: Sequence[Posting], profile: Profile) -> Signal | None:
-    """1.0 for a remote posting (unless you want on-site) or one in a city you want."""
+    """1.0 for a remote posting (unless you want on-site) or one in or near a city you want."""
     if profile.remote != "no":
         remote = next((p for p in postings if p.remote), None)
         if remote is not None:
             return Signal(
                 location.KEY, 1.0, f"posting '{remote.title}' is remote", _evidence(remote)
             )
-    wanted = {location.city(w): w for w in [*profile.locations, profile.home] if location.city(w)}
     for posting in postings:
-        for place in _PLACES.split(posting.location):
-            mine = wanted.get(location.city(place))
-            if mine is not None:
-                where = "where you live" if mine == profile.home else "which is on your list"
-                return Signal(
-                    location.KEY,
-                    1.0,
-                    f"posting '{posting.title}' is in {place.strip()}, {where}",
-                    _evidence(posting),
-                )
+        found = location.nearest(_PLACES.split(posting.location), profile)
+        if found is not None and location.counts(found, profile):
+            return Signal(
+                location.KEY,
+                1.0,
+                f"posting '{posting.title}' is in {found.office}, {location.where(found, profile)}",
+                _evidence(posting),
+            )
     return None
 
 

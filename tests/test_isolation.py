@@ -286,8 +286,8 @@ def test_a_student_reads_their_own_hunt_with_nobody_elses_rows_after_another_use
 
 
 # Process-wide caches in the domain and the dashboard. Each is a pure function of its
-# arguments (chart specs, city lookups, spellings, title and date parsing, name keys, demo
-# slugs) or holds no one's rows (the server's database handle, plugin manager and write
+# arguments (chart specs, city lookups, fields of work, spellings, title and date parsing, name
+# keys, demo slugs) or holds no one's rows (the server's database handle, plugin manager and write
 # counters), so it can never hand one person's rows to another. A new cache must be checked
 # against that and added here.
 ALLOWED_CACHES = {
@@ -297,7 +297,7 @@ ALLOWED_CACHES = {
     ("app_pages/charts.py", "_reply_spec"),
     ("app_pages/charts.py", "_weekly_spec"),
     ("app_pages/session.py", "database"),
-    ("app_pages/session.py", "plugin_manager"),
+    ("app_pages/session.py", "_plugin_manager"),
     ("app_pages/session.py", "writes"),
     ("hunt_core/demo.py", "_slug"),
     ("hunt_core/geo.py", "_alternates"),
@@ -306,8 +306,13 @@ ALLOWED_CACHES = {
     ("hunt_core/geo.py", "resolve"),
     ("hunt_core/importers/linkedin.py", "guess_role"),
     ("hunt_core/importers/linkedin.py", "parse_connected_on"),
+    ("hunt_core/industries.py", "_lookup"),
+    ("hunt_core/industries.py", "fields_of"),
+    ("hunt_core/industries.py", "words"),
     ("hunt_core/names.py", "company_key"),
     ("plugins/job_postings.py", "_hints"),
+    ("plugins/interests.py", "_match"),
+    ("plugins/location.py", "_reach"),
     ("plugins/location.py", "city"),
     ("plugins/stack.py", "_families"),
     ("plugins/stack.py", "_mentions"),

@@ -1,29 +1,104 @@
-"""The interests criterion: overlap either way, no, unknown."""
+"""The interests criterion: the same field in other words or with a typo, a no, unknown."""
 
 from __future__ import annotations
 
 import dataclasses
+
+import pytest
 
 from hunt_core.builtin_plugins import interests
 from hunt_core.models import Company, Profile, Signal
 from hunt_core.plugins import as_list
 
 
-def test_overlap_is_case_insensitive_and_either_way(profile: Profile) -> None:
+def _score(mine: list[str], theirs: list[str]) -> Signal:
+    """The verdict for a grad with these interests on a company working on those."""
+    return interests.hunt_score_company(Company("Acme", interests=theirs), Profile(interests=mine))
+
+
+def test_the_same_words_match_ignoring_case_either_way(profile: Profile) -> None:
     signal = interests.hunt_score_company(Company("Acme", interests=["Healthcare IT"]), profile)
     assert signal.points == 1.0
-    assert signal.reason == "Acme works on Healthcare IT, which you care about"
-    assert signal.pitch == "I'd love to work on healthcare"  # never claims they care too
+    assert signal.reason == "Acme works on Healthcare IT, which matches your healthcare"
     assert signal.evidence == "company.interests"
     broad = dataclasses.replace(profile, interests=["Music education"])
     assert interests.hunt_score_company(Company("A", interests=["MUSIC"]), broad).points == 1.0
 
 
-def test_no_overlap_is_a_no(profile: Profile) -> None:
-    signal = interests.hunt_score_company(Company("Acme", interests=["fintech"]), profile)
-    assert signal.points == 0.0
-    assert "fintech" in signal.reason and "healthcare" in signal.reason
-    assert signal.pitch == ""
+@pytest.mark.parametrize(
+    ("mine", "theirs"),
+    [
+        ("fintech", "payments"),
+        ("fintech", "banking software"),
+        ("payments", "financial services"),
+        ("healthcare", "health tech"),
+        ("healthcare", "medical software"),
+        ("health tech", "hospitals"),
+        ("climate", "clean energy"),
+        ("climate", "solar"),
+        ("clean energy", "Solar Electric Power Generation"),
+        ("edtech", "online learning"),
+        ("govtech", "civic tech"),
+        ("e-commerce", "retail"),
+    ],
+)
+def test_a_field_named_in_other_words_matches(mine: str, theirs: str) -> None:
+    """'Works on payments' is the fintech you care about, whichever side names it."""
+    for a, b in ((mine, theirs), (theirs, mine)):
+        signal = _score([a], [b])
+        assert signal.points == 1.0, signal.reason
+        assert f"Acme works on {b}, which matches your {a}" in signal.reason
+
+
+def test_the_reason_names_both_interests_and_the_field() -> None:
+    signal = _score(["music", "fintech"], ["logistics", "payments"])
+    assert signal.reason == (
+        "Acme works on payments, which matches your fintech (both financial services)"
+    )
+    assert signal.pitch == "I'm interested in fintech, so your work on payments stood out to me"
+
+
+def test_the_same_words_win_over_a_shared_field() -> None:
+    signal = _score(["fintech", "payments"], ["payments"])
+    assert signal.reason == "Acme works on payments, which matches your payments"
+
+
+@pytest.mark.parametrize(
+    ("mine", "theirs"),
+    [
+        ("fintec", "payments"),
+        ("heathcare", "medical software"),
+        ("healthcare", "helth tech"),
+        ("fintech", "paymnets"),
+        ("climte tech", "solar"),
+    ],
+)
+def test_a_spelling_mistake_still_matches(mine: str, theirs: str) -> None:
+    assert _score([mine], [theirs]).points == 1.0
+
+
+@pytest.mark.parametrize(
+    ("mine", "theirs"),
+    [
+        ("banking", "gaming"),
+        ("banking", "baking"),
+        ("gaming", "mining"),
+        ("fintech", "edtech"),
+        ("real estate", "retail"),
+        ("healthcare", "childcare"),
+        ("music", "medical"),
+        ("wealth management", "health"),
+        ("climate", "oil and gas"),
+        ("healthcare", "fintech"),
+    ],
+)
+def test_unrelated_fields_and_near_miss_spellings_dont_match(mine: str, theirs: str) -> None:
+    """A near miss in spelling is another field, not a typo: 'gaming' is not 'banking'."""
+    for a, b in ((mine, theirs), (theirs, mine)):
+        signal = _score([a], [b])
+        assert signal.points == 0.0, signal.reason
+        assert a in signal.reason and b in signal.reason
+        assert signal.pitch == ""
 
 
 def test_either_side_empty_is_unknown(profile: Profile) -> None:

@@ -175,6 +175,13 @@ def test_a_posting_in_a_city_you_want(profile: Profile, place: str, where: str) 
     assert (signal.points, signal.reason) == (1.0, f"posting 'Developer' is in {where}")
 
 
+def test_a_posting_in_a_suburb_of_your_city_counts_with_the_distance(profile: Profile) -> None:
+    on_site = dataclasses.replace(profile, remote="no")
+    signal = signals(on_site, posting("Developer", location="Aurora, CO"))["location"]
+    assert signal.points == 1.0
+    assert signal.reason.startswith("posting 'Developer' is in Aurora, CO, 13 km from your home")
+
+
 def test_a_posting_elsewhere_says_nothing(profile: Profile) -> None:
     assert "location" not in signals(profile, posting("Developer", location="Austin, TX"))
 
