@@ -150,8 +150,8 @@ def _unknowns(s: Snapshot) -> Iterator[Step]:
             yield Step(
                 f"check:{score.company.id}:{ws.signal.criterion}", 1,
                 f"{score.company.name}: {hint}",
-                f"'{ws.label}' is unknown for {score.company.name}; knowing it sharpens its "
-                "score (unknown never counts against it).",
+                f"'{ws.label}' is unknown for {score.company.name}, so its score could be "
+                f"anywhere in {score.span} ({score.coverage}); knowing it narrows that.",
                 "check-criterion", score.company.name, None, score.company.id,
             )  # fmt: skip
 

@@ -1,4 +1,4 @@
-"""Scoring: weighted, explained, in range, order-independent, and unknown never counts against."""
+"""Scoring: weighted, explained, in range, order-independent; unknown is neither yes nor no."""
 
 from __future__ import annotations
 
