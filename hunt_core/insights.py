@@ -242,16 +242,16 @@ def weekly_activity(
 ) -> list[tuple[dt.date, str, int]]:
     """(week start, touch kind, count) from the first week with activity (at most `weeks` back)
     to this week, every week between present; nothing before anything was logged."""
-    window = week_of(today) - dt.timedelta(weeks=weeks - 1)
+    days = [t.happened_at.date() for t in touches if t.happened_at.date() <= today]
+    if not days:
+        return []
+    first = max(week_of(min(days)), week_of(today) - dt.timedelta(weeks=weeks - 1))
     counts = Counter(
         (week_of(t.happened_at.date()), t.kind)
         for t in touches
-        if window <= t.happened_at.date() <= today
+        if first <= t.happened_at.date() <= today
     )
-    if not counts:
-        return []
-    first = min(week for week, _ in counts)
-    kinds = sorted({kind for _, kind in counts})
+    kinds = sorted({kind for _, kind in counts}) or ["message"]
     starts = [first + dt.timedelta(weeks=n) for n in range((week_of(today) - first).days // 7 + 1)]
     return [(week, kind, counts[(week, kind)]) for week in starts for kind in kinds]
 
