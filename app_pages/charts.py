@@ -21,9 +21,9 @@ from hunt_core import insights
 ROWS = "rows"
 PRIMARY = "#2e7d6b"  # the theme's primary colour (.streamlit/config.toml)
 LABELS = alt.Axis(labelLimit=240)  # criterion labels are short sentences
-# One colour per part of a breakdown bar, in insights.PARTS order: earned, unknown at its
-# prior, missed, the rest of an unknown's range, and a criterion that doesn't count.
-PART_COLOURS = (PRIMARY, "#e0a526", "#d9d9d9", "#f6e3b4", "#9e9e9e")
+# One colour per part of a breakdown bar, in insights.PARTS order: earned, missed, unknown
+# at its prior, the rest of an unknown's range, and a criterion that doesn't count.
+PART_COLOURS = (PRIMARY, "#d9d9d9", "#e0a526", "#f6e3b4", "#9e9e9e")
 
 
 def _draw(spec: dict[str, Any], rows: pd.DataFrame) -> None:
@@ -46,7 +46,7 @@ def _breakdown_spec() -> dict[str, Any]:
         "part:N",
         scale=parts,
         title=None,
-        legend=alt.Legend(orient="bottom", columns=3, labelLimit=260),
+        legend=alt.Legend(orient="bottom", columns=2, labelLimit=200),
     )
     base = alt.Chart(alt.NamedData(ROWS)).encode(
         y=alt.Y("criterion:N", sort=None, title=None, axis=LABELS), tooltip=tooltip, color=colour
@@ -56,7 +56,12 @@ def _breakdown_spec() -> dict[str, Any]:
         order=alt.Order("order:Q"),
     )
     # A bar of length 0 would hide a switched-off criterion; a tick at 0 shows it is there.
-    off = base.transform_filter(f"datum.part == '{insights.OFF}'").mark_tick(thickness=3)
+    # A predicate, not an expression: the part's name has an apostrophe.
+    off = (
+        base.transform_filter(alt.FieldEqualPredicate(field="part", equal=insights.OFF))
+        .mark_tick(thickness=3)
+        .encode(x="points:Q")
+    )
     return (bars + off).properties(height=alt.Step(22)).to_dict()
 
 
@@ -79,7 +84,7 @@ def _funnel_spec() -> dict[str, Any]:
         .mark_bar(color=PRIMARY)
         .encode(
             y=alt.Y("stage:N", sort=None, title=None),
-            x=alt.X("count:Q", title="How many"),
+            x=alt.X("count:Q", title="How many", axis=alt.Axis(tickMinStep=1, format="d")),
             tooltip=["stage:N", "count:Q"],
         )
         .to_dict()

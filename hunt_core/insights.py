@@ -50,12 +50,13 @@ def is_new_hunt(snap: Snapshot) -> bool:
 
 
 # What each part of a breakdown bar means; every part has its own colour and legend entry.
+# Listed in pairs (earned | missed, unknown at its prior | the rest) for a two-column legend.
 EARNED = "points earned"
-PRIOR = "unknown: counted at its prior"
 MISSED = "points missed"
-OPEN = "unknown: the rest of its range"
+PRIOR = "unknown: at its prior"
+OPEN = "unknown: rest of its range"
 OFF = "doesn't count (weight 0)"
-PARTS = (EARNED, PRIOR, MISSED, OPEN, OFF)
+PARTS = (EARNED, MISSED, PRIOR, OPEN, OFF)
 
 
 @dataclass(frozen=True)
