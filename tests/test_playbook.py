@@ -132,3 +132,11 @@ def test_follow_up_progress_grows_with_follow_ups_sent_not_with_ones_falling_due
     profiled.log("Acme", "Dev Acme", "follow-up")
     sent = next(p for p in profiled.progress() if p.step == 5)
     assert (sent.done, sent.target) == (1, 3) and sent.summary == "1 follow-up sent, 2 due"
+
+
+def test_a_criterion_to_check_says_how_far_the_score_could_move(profiled: Workspace) -> None:
+    profiled.add_company({"name": "Acme", "stack": "C#"})
+    [score] = profiled.rank_companies()
+    step = next(s for s in profiled.queue() if s.kind == "check-criterion")
+    assert f"anywhere in {score.low:.0f}-{score.high:.0f}" in step.why
+    assert f"{score.known} of {score.total} criteria known" in step.why
