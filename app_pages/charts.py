@@ -16,12 +16,14 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from hunt_core.insights import Bar, ChannelRate
+from hunt_core import insights
 
 ROWS = "rows"
-COUNTS, UNKNOWN = "counts", "unknown: check it"
 PRIMARY = "#2e7d6b"  # the theme's primary colour (.streamlit/config.toml)
 LABELS = alt.Axis(labelLimit=240)  # criterion labels are short sentences
+# One colour per part of a breakdown bar, in insights.PARTS order: earned, missed, unknown
+# at its prior, the rest of an unknown's range, and a criterion that doesn't count.
+PART_COLOURS = (PRIMARY, "#d9d9d9", "#e0a526", "#f6e3b4", "#9e9e9e")
 
 
 def _draw(spec: dict[str, Any], rows: pd.DataFrame) -> None:
@@ -33,37 +35,46 @@ def _draw(spec: dict[str, Any], rows: pd.DataFrame) -> None:
 def _breakdown_spec() -> dict[str, Any]:
     tooltip = [
         alt.Tooltip("criterion:N", title="Criterion"),
+        alt.Tooltip("part:N", title="Part"),
+        alt.Tooltip("points:Q", title="Weighted points", format=".2f"),
+        alt.Tooltip("possible:Q", title="Points possible", format=".1f"),
         alt.Tooltip("reason:N", title="Why"),
-        alt.Tooltip("points:Q", title="Weighted points", format=".1f"),
-        alt.Tooltip("possible:Q", title="Weight", format=".1f"),
         alt.Tooltip("plugin:N", title="Plugin"),
     ]
+    parts = alt.Scale(domain=list(insights.PARTS), range=list(PART_COLOURS))
+    colour = alt.Color(
+        "part:N",
+        scale=parts,
+        title=None,
+        legend=alt.Legend(orient="bottom", columns=2, labelLimit=200),
+    )
     base = alt.Chart(alt.NamedData(ROWS)).encode(
-        y=alt.Y("criterion:N", sort=None, title=None, axis=LABELS), tooltip=tooltip
+        y=alt.Y("criterion:N", sort=None, title=None, axis=LABELS), tooltip=tooltip, color=colour
     )
-    possible = base.mark_bar(color="#e8e8e8").encode(x=alt.X("possible:Q", title="Points"))
-    status = alt.Scale(domain=[COUNTS, UNKNOWN], range=[PRIMARY, "#e0a526"])
-    got = base.mark_bar().encode(
-        x="points:Q",
-        color=alt.Color("status:N", scale=status, title=None, legend=alt.Legend(orient="bottom")),
-        opacity=alt.condition(f"datum.status == '{UNKNOWN}'", alt.value(0.5), alt.value(1.0)),
+    bars = base.mark_bar().encode(
+        x=alt.X("points:Q", stack="zero", title="Weighted points: earned against possible"),
+        order=alt.Order("order:Q"),
     )
-    return (possible + got).properties(height=alt.Step(22)).to_dict()
+    # A bar of length 0 would hide a switched-off criterion; a tick at 0 shows it is there.
+    # A predicate, not an expression: the part's name has an apostrophe.
+    off = (
+        base.transform_filter(alt.FieldEqualPredicate(field="part", equal=insights.OFF))
+        .mark_tick(thickness=3)
+        .encode(x="points:Q")
+    )
+    return (bars + off).properties(height=alt.Step(22)).to_dict()
 
 
-def breakdown(bars: Sequence[Bar]) -> None:
-    """One bar per criterion: weighted points over the most it could add; unknowns stand out."""
-    rows = pd.DataFrame(
-        {
-            "criterion": [b.label for b in bars],
-            "points": [b.weighted if b.known else b.weight for b in bars],
-            "possible": [b.weight for b in bars],
-            "status": [COUNTS if b.known else UNKNOWN for b in bars],
-            "reason": [b.reason for b in bars],
-            "plugin": [b.plugin for b in bars],
-        }
-    )
-    _draw(_breakdown_spec(), rows)
+def breakdown(bars: Sequence[insights.Bar], title: str) -> None:
+    """One stacked bar per criterion: points earned (or its prior while unknown) then the rest."""
+    rows = [
+        (b.label, part, points, b.possible, order, b.reason, b.plugin)
+        for b in bars
+        for order, (part, points) in enumerate(b.parts)
+    ]
+    columns = ["criterion", "part", "points", "possible", "order", "reason", "plugin"]
+    spec = {**_breakdown_spec(), "title": {"text": title, "anchor": "start"}}
+    _draw(spec, pd.DataFrame(rows, columns=columns))
 
 
 @functools.cache
@@ -73,7 +84,7 @@ def _funnel_spec() -> dict[str, Any]:
         .mark_bar(color=PRIMARY)
         .encode(
             y=alt.Y("stage:N", sort=None, title=None),
-            x=alt.X("count:Q", title="How many"),
+            x=alt.X("count:Q", title="How many", axis=alt.Axis(tickMinStep=1, format="d")),
             tooltip=["stage:N", "count:Q"],
         )
         .to_dict()
@@ -81,7 +92,7 @@ def _funnel_spec() -> dict[str, Any]:
 
 
 def funnel(stages: Sequence[tuple[str, int]]) -> None:
-    """Companies down to referrals, one bar per stage."""
+    """People down to referrals, one bar per stage, each no longer than the one above."""
     _draw(_funnel_spec(), pd.DataFrame(stages, columns=["stage", "count"]))
 
 
@@ -108,32 +119,28 @@ def weekly(rows: Sequence[tuple[dt.date, str, int]]) -> None:
 
 @functools.cache
 def _reply_spec() -> dict[str, Any]:
-    return (
-        alt.Chart(alt.NamedData(ROWS))
-        .mark_bar(color=PRIMARY)
-        .encode(
-            x=alt.X(
-                "rate:Q",
-                title="Reply rate",
-                axis=alt.Axis(format="%"),
-                scale=alt.Scale(domain=[0, 1]),
-            ),
-            y=alt.Y("channel:N", sort="-x", title=None),
-            tooltip=[
-                "channel:N",
-                alt.Tooltip("rate:Q", title="Reply rate", format=".0%"),
-                alt.Tooltip("sent:Q", title="First messages"),
-                alt.Tooltip("replied:Q", title="Answered"),
-            ],
-        )
-        .to_dict()
+    base = alt.Chart(alt.NamedData(ROWS)).encode(
+        x=alt.X(
+            "rate:Q", title="Reply rate", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])
+        ),
+        y=alt.Y("channel:N", sort="-x", title=None, axis=LABELS),
+        tooltip=[
+            alt.Tooltip("channel:N", title="Channel"),
+            alt.Tooltip("rate:Q", title="Reply rate", format=".0%"),
+            alt.Tooltip("sent:Q", title="First messages"),
+            alt.Tooltip("replied:Q", title="Answered"),
+        ],
     )
+    bars = base.mark_bar(color=PRIMARY)
+    counts = base.mark_text(align="left", dx=4).encode(text="answered:N")
+    return (bars + counts).to_dict()
 
 
-def reply_rates(rates: Sequence[ChannelRate]) -> None:
-    """Share of first messages answered, per channel."""
-    data = [(r.channel, r.rate, r.sent, r.replied) for r in rates]
-    _draw(_reply_spec(), pd.DataFrame(data, columns=["channel", "rate", "sent", "replied"]))
+def reply_rates(rates: Sequence[insights.ChannelRate]) -> None:
+    """Share of first messages answered, per channel, with the counts each rate rests on."""
+    data = [(r.label, r.rate, r.sent, r.replied, r.answered) for r in rates]
+    columns = ["channel", "rate", "sent", "replied", "answered"]
+    _draw(_reply_spec(), pd.DataFrame(data, columns=columns))
 
 
 @functools.cache

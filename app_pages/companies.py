@@ -46,6 +46,8 @@ if scores:
             "Rank": range(1, len(scores) + 1),
             "Company": [s.company.name for s in scores],
             "Score": [s.score for s in scores],
+            "Could be": [s.span for s in scores],
+            "Known": [s.coverage for s in scores],
             "People": [len(people.get(s.company.id or -1, [])) for s in scores],
             "To check": [len(s.unknown) for s in scores],
             "Remote": [s.company.remote for s in scores],
@@ -69,10 +71,15 @@ if scores:
     )
     score = snap.score_by_id[chosen]
     st.subheader(f"{escape(score.company.name)}: {score.score:.0f} / 100", anchor=False)
+    st.caption(  # numbers only, no user text
+        f"{score.coverage}. Each unknown counts at its prior, so the score could still be "
+        f"anywhere from {score.low:.0f} (every unknown a no) to {score.high:.0f} (every "
+        "unknown a yes)."
+    )
     bars = insights.breakdown(score)
     chart, check = st.columns([3, 2], gap="large")
     with chart:
-        charts.breakdown(bars)
+        charts.breakdown(bars, insights.summary(score))
     with check:
         st.markdown("**Things to check**")
         unknown = [b for b in bars if not b.known]

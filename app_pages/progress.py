@@ -1,4 +1,4 @@
-"""Progress: the funnel from companies to referrals, weekly activity, reply rate by channel."""
+"""Progress: companies, the funnel from people to referrals, weekly activity, reply rates."""
 
 import streamlit as st
 
@@ -10,8 +10,10 @@ snap = run.snap
 touches = run.ws.store.touches()
 st.title("Progress")
 
-stages = insights.funnel(snap.companies, snap.contacts, touches, snap.chats)
-for column, (stage, count) in zip(st.columns(len(stages)), stages, strict=True):
+stages = insights.funnel(snap.contacts, touches, snap.chats)
+columns = st.columns(len(stages) + 1)
+columns[0].metric("Companies", len(snap.companies), help="Target companies, apart from the funnel")
+for column, (stage, count) in zip(columns[1:], stages, strict=True):
     column.metric(stage, count)
 
 funnel, rates = st.columns(2, gap="large")
@@ -27,7 +29,11 @@ with rates:
         st.caption("No first messages logged yet.")
 
 st.subheader("Weekly activity", anchor=False)
-charts.weekly(insights.weekly_activity(touches, snap.today))
+activity = insights.weekly_activity(touches, snap.today)
+if activity:
+    charts.weekly(activity)
+else:
+    st.caption("Nothing logged yet: the weeks start with your first message.")
 
 st.subheader("Through the guide", anchor=False)
 ui.progress_bars(run.ws.progress(snap))

@@ -39,7 +39,10 @@ with st.form("settings.profile"):
         session.act(lambda: run.ws.update_profile(values), "Profile saved.")
 
 st.subheader("How much each criterion counts", anchor=False)
-st.caption("0 switches a criterion off. An unknown criterion never counts against a company.")
+st.caption(
+    "0 switches a criterion off. An unknown criterion counts halfway (its prior), neither "
+    "for nor against a company, and widens the company's range."
+)
 weights = run.ws.weights()
 with st.form("settings.weights"):
     chosen: dict[str, float] = {}

@@ -72,7 +72,7 @@ def rank_direct(
     profile: Profile,
     context: Any,
 ) -> list[CompanyScore]:
-    """Scorer.companies without the plugin manager: same functions, merge, weights, sort."""
+    """Scorer.companies without the plugin manager: same functions, Scorer.judge, sort."""
     scores = []
     for company in companies:
         args = {"company": company, "profile": profile, "context": context}
@@ -83,8 +83,7 @@ def rank_direct(
                 results.append((name, out))
             elif out:
                 results.extend((name, s) for s in out)
-        fraction, signals = scorer.explain(results)
-        scores.append(CompanyScore(company, round(100 * fraction, 1), signals))
+        scores.append(scorer.judge(company, results))
     return sorted(scores, key=lambda s: (-s.score, s.company.name.casefold(), s.company.id or 0))
 
 
@@ -170,8 +169,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             lambda: rank_direct(impls, scorer, companies, profile, context), gc_paused=True
         )
         direct_s.append(t)
-    same = [(s.company.id, s.score) for s in via_plugins] == [
-        (s.company.id, s.score) for s in via_direct
+    same = [(s.company.id, s.score, s.low, s.high, s.known) for s in via_plugins] == [
+        (s.company.id, s.score, s.low, s.high, s.known) for s in via_direct
     ]
     ratio = statistics.median(pluggy_s) / statistics.median(direct_s)
     print(f"plugin path     median {statistics.median(pluggy_s):.3f} s (Scorer via Plugins.call)")

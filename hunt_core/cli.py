@@ -515,7 +515,10 @@ def cmd_rank_companies(ws: Workspace, args: argparse.Namespace) -> None:
     if not scores:
         print("No companies yet: hunt company add NAME, or hunt import companies FILE.csv")
     for number, score in enumerate(scores, start=1):
-        print(f"{number:>3}. {score.company.name}  {score.score:.1f}/100")
+        print(
+            f"{number:>3}. {score.company.name}  {score.score:.1f}/100"
+            f"  (range {score.span}; {score.coverage})"
+        )
         for weighted in score.signals:
             signal = weighted.signal
             points = "?" if signal.points is None else f"{signal.points:.2f}"
@@ -885,6 +888,9 @@ def company_json(score: CompanyScore) -> dict[str, Any]:
     return {
         "company": score.company.name,
         "score": score.score,
+        "low": score.low,
+        "high": score.high,
+        "coverage": {"known": score.known, "total": score.total},
         "signals": [
             {
                 "criterion": s.signal.criterion,

@@ -44,7 +44,7 @@ def hunt_score_company(
     :param context: what the host knows beyond this company (today, its contacts, peers).
     :return: one Signal or a list, each naming a declared company criterion. Use
         ``points=None`` with a reason "unknown: check ..." when there is no data: unknown
-        never counts against the company.
+        counts at the criterion's prior, neither yes nor no.
     """
 
 

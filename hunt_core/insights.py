@@ -9,9 +9,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hunt_core import outreach
+from hunt_core.channels import CHANNEL_LABELS
 from hunt_core.channels import touch_kind_for as touch_kind_for  # pages log touches through it
 from hunt_core.models import (
     ANSWER_KINDS,
+    NEUTRAL_PRIOR,
     OUTREACH_KINDS,
     Chat,
     Company,
@@ -26,7 +28,7 @@ from hunt_core.snapshot import Snapshot
 
 ROLE_SLOTS = 2  # "1-2 developers, 1-2 managers or leads, 1-2 recruiters or HR"
 COMMONALITY = "commonality"  # the guide's step-2 criterion: shared college, school or connection
-FUNNEL = ("Companies", "People", "Messaged", "Replied", "Chats", "Referrals")
+FUNNEL = ("People", "Messaged", "Replied", "Chats", "Referrals")
 CHAT_KINDS = frozenset({"chat-scheduled", "chat-held"})
 
 
@@ -35,9 +37,19 @@ def is_new_hunt(snap: Snapshot) -> bool:
     return not snap.companies and snap.profile == Profile()
 
 
+# What each part of a breakdown bar means; every part has its own colour and legend entry.
+# Listed in pairs (earned | missed, unknown at its prior | the rest) for a two-column legend.
+EARNED = "points earned"
+MISSED = "points missed"
+PRIOR = "unknown: at its prior"
+OPEN = "unknown: rest of its range"
+OFF = "doesn't count (weight 0)"
+PARTS = (EARNED, MISSED, PRIOR, OPEN, OFF)
+
+
 @dataclass(frozen=True)
 class Bar:
-    """One criterion in a company's breakdown: weighted points (weight x points) and why."""
+    """One criterion in a company's breakdown: points earned against points possible, and why."""
 
     criterion: str
     label: str
@@ -45,6 +57,7 @@ class Bar:
     weight: float
     points: float | None
     reason: str
+    prior: float = NEUTRAL_PRIOR
 
     @property
     def known(self) -> bool:
@@ -52,17 +65,51 @@ class Bar:
         return self.points is not None
 
     @property
+    def counts(self) -> bool:
+        """True when its weight is above 0 (weight 0 switches a criterion off)."""
+        return self.weight > 0
+
+    @property
+    def possible(self) -> float:
+        """The most it can add to the score: its weight, 0 when it does not count."""
+        return self.weight if self.counts else 0.0
+
+    @property
     def weighted(self) -> float:
-        """What the criterion adds: its weight times its points, 0 while unknown."""
-        return self.weight * (self.points or 0.0)
+        """What it adds to the score now: weight x points, or weight x prior while unknown."""
+        return self.possible * (self.prior if self.points is None else self.points)
+
+    @property
+    def parts(self) -> list[tuple[str, float]]:
+        """(part, weighted points) left to right: what it adds, then what it does not (yet)."""
+        if not self.counts:
+            return [(OFF, 0.0)]
+        if self.known:
+            return [(EARNED, self.weighted), (MISSED, self.possible - self.weighted)]
+        return [(PRIOR, self.weighted), (OPEN, self.possible - self.weighted)]
 
 
 def breakdown(score: CompanyScore) -> list[Bar]:
     """One bar per criterion of a company's score, in the score's order."""
     return [
-        Bar(ws.signal.criterion, ws.label, ws.plugin, ws.weight, ws.signal.points, ws.signal.reason)
+        Bar(
+            ws.signal.criterion,
+            ws.label,
+            ws.plugin,
+            ws.weight,
+            ws.signal.points,
+            ws.signal.reason,
+            ws.prior,
+        )
         for ws in score.signals
     ]
+
+
+def summary(score: CompanyScore) -> str:
+    """A score with its honesty: '58/100, could be 17-100 (1 of 10 criteria known)'."""
+    if score.low == score.high:
+        return f"{score.score:.0f}/100 ({score.coverage})"
+    return f"{score.score:.0f}/100, could be {score.span} ({score.coverage})"
 
 
 @dataclass(frozen=True)
@@ -153,25 +200,25 @@ def thank_yous_due(snap: Snapshot) -> list[Entry]:
 
 
 def funnel(
-    companies: Sequence[Company],
-    contacts: Sequence[Contact],
-    touches: Sequence[Touch],
-    chat_records: Sequence[Chat],
+    contacts: Sequence[Contact], touches: Sequence[Touch], chat_records: Sequence[Chat]
 ) -> list[tuple[str, int]]:
-    """How many companies and people reached each stage, from target list to referral."""
+    """How many people reached at least each stage, from people found to referrals.
+
+    A funnel: each stage implies the ones before it (a chat means you reached them), so no
+    stage counts more people than the one above it. Companies are counted apart.
+    """
     known = {c.id for c in contacts}
     by_kind: dict[str, set[int]] = defaultdict(set)
     for t in touches:
-        if t.contact_id in known:
-            by_kind[t.kind].add(t.contact_id)
-    messaged = set().union(*(by_kind[k] for k in OUTREACH_KINDS))
-    replied = set().union(*(by_kind[k] for k in ANSWER_KINDS))
+        by_kind[t.kind].add(t.contact_id)
+    referred = by_kind["referral"] | {c.contact_id for c in chat_records if c.referral_offered}
     chatted = set().union(*(by_kind[k] for k in CHAT_KINDS))
     chatted |= {c.contact_id for c in chat_records if c.scheduled_for or c.held_at}
-    referred = by_kind["referral"] | {c.contact_id for c in chat_records if c.referral_offered}
-    counts = (len(companies), len(contacts), len(messaged), len(replied))
-    counts += (len(chatted & known), len(referred & known))
-    return list(zip(FUNNEL, counts, strict=True))
+    chatted |= referred
+    replied = set().union(*(by_kind[k] for k in ANSWER_KINDS)) | chatted
+    messaged = set().union(*(by_kind[k] for k in OUTREACH_KINDS)) | replied
+    stages = (known, messaged, replied, chatted, referred)
+    return [(name, len(ids & known)) for name, ids in zip(FUNNEL, stages, strict=True)]
 
 
 def week_of(day: dt.date) -> dt.date:
@@ -182,16 +229,30 @@ def week_of(day: dt.date) -> dt.date:
 def weekly_activity(
     touches: Sequence[Touch], today: dt.date, weeks: int = 12
 ) -> list[tuple[dt.date, str, int]]:
-    """(week start, touch kind, count) for the last `weeks` weeks, every week present."""
-    first = week_of(today) - dt.timedelta(weeks=weeks - 1)
+    """(week start, touch kind, count) from the first week with activity (at most `weeks` back)
+    to this week, every week between present; nothing before anything was logged."""
+    days = [t.happened_at.date() for t in touches if t.happened_at.date() <= today]
+    if not days:
+        return []
+    first = max(week_of(min(days)), week_of(today) - dt.timedelta(weeks=weeks - 1))
     counts = Counter(
         (week_of(t.happened_at.date()), t.kind)
         for t in touches
         if first <= t.happened_at.date() <= today
     )
     kinds = sorted({kind for _, kind in counts}) or ["message"]
-    starts = [first + dt.timedelta(weeks=n) for n in range(weeks)]
+    starts = [first + dt.timedelta(weeks=n) for n in range((week_of(today) - first).days // 7 + 1)]
     return [(week, kind, counts[(week, kind)]) for week in starts for kind in kinds]
+
+
+# Older logs name no channel: the touch kind says as much as is known.
+KIND_LABELS = {"connection-request": "LinkedIn request", "message": "Message"}
+
+
+def channel_label(channel: str) -> str:
+    """The name a person reads for a channel key (or, in older logs, a touch kind)."""
+    known = CHANNEL_LABELS.get(channel) or KIND_LABELS.get(channel)  # the one vocabulary
+    return known or channel.replace("-", " ").replace("_", " ").capitalize()
 
 
 @dataclass(frozen=True)
@@ -206,6 +267,17 @@ class ChannelRate:
     def rate(self) -> float:
         """Share of people who answered, 0 when nothing was sent."""
         return self.replied / self.sent if self.sent else 0.0
+
+    @property
+    def label(self) -> str:
+        """The channel's name with how many first messages the rate rests on."""
+        messages = "first message" if self.sent == 1 else "first messages"
+        return f"{channel_label(self.channel)} ({self.sent} {messages})"
+
+    @property
+    def answered(self) -> str:
+        """'1 of 2 answered': the counts behind the rate."""
+        return f"{self.replied} of {self.sent} answered"
 
 
 def _channel_of(touch: Touch) -> str:

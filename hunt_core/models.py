@@ -362,26 +362,59 @@ class Context:
 
 @dataclass(frozen=True)
 class WeightedSignal:
-    """A signal with the weight it counts for and the plugin that gave it."""
+    """A signal with the weight it counts for, the plugin that gave it and its criterion's prior."""
 
     signal: Signal
     weight: float
     plugin: str
     label: str
+    prior: float = NEUTRAL_PRIOR  # what the signal counts for while unknown
+
+    @property
+    def counts(self) -> bool:
+        """True when the criterion's weight is above 0: weight 0 switches it off."""
+        return self.weight > 0
+
+    @property
+    def earned(self) -> float:
+        """The weighted points it adds to the score: weight x points, or x prior while unknown."""
+        points = self.prior if self.signal.points is None else self.signal.points
+        return self.weight * points if self.counts else 0.0
 
 
 @dataclass(frozen=True)
 class CompanyScore:
-    """A company's 0-100 score and the signals that explain it."""
+    """A company's 0-100 score, the signals that explain it, and how sure it is.
+
+    ``score`` counts every unknown criterion at its prior; ``low`` and ``high`` are the score
+    if every unknown turned out no or yes; ``known`` of ``total`` criteria that count (weight
+    above 0) have a verdict.
+    """
 
     company: Company
     score: float
     signals: tuple[WeightedSignal, ...]
+    low: float
+    high: float
+    known: int
+    total: int
+
+    @property
+    def coverage(self) -> str:
+        """How much of the score is known, in words: '6 of 11 criteria known'."""
+        return f"{self.known} of {self.total} criteria known"
+
+    @property
+    def span(self) -> str:
+        """The range in words: '41-78' (one number when nothing that counts is unknown)."""
+        if self.low == self.high:
+            return f"{self.low:.0f}"
+        return f"{self.low:.0f}-{self.high:.0f}"
 
     @property
     def unknown(self) -> list[WeightedSignal]:
-        """Criteria still to check."""
-        return [s for s in self.signals if not s.signal.known]
+        """Criteria still to check: unknown ones that count (weight above 0)."""
+        return [s for s in self.signals if not s.signal.known and s.counts]
 
 
 @dataclass(frozen=True)

@@ -150,8 +150,8 @@ def _unknowns(s: Snapshot) -> Iterator[Step]:
             yield Step(
                 f"check:{score.company.id}:{ws.signal.criterion}", 1,
                 f"{score.company.name}: {hint}",
-                f"'{ws.label}' is unknown for {score.company.name}; knowing it sharpens its "
-                "score (unknown never counts against it).",
+                f"'{ws.label}' is unknown for {score.company.name}, so its score could be "
+                f"anywhere in {score.span} ({score.coverage}); knowing it narrows that.",
                 "check-criterion", score.company.name, None, score.company.id,
             )  # fmt: skip
 
@@ -221,6 +221,8 @@ def progress(s: Snapshot) -> list[Progress]:
     reachable = sum(1 for r in s.contact_ranks if can_send(r.channel) or r.state != "new")
     messaged = people - states["new"]
     due = states["follow-up-due"]
+    # Done, not due: follow-ups sent against those sent plus those waiting to be sent.
+    followed = sum(1 for a in s.activity.values() if a.follow_up is not None)
     held = states["chat-held"] + states["thanked"]
     referrals = sum(1 for a in s.activity.values() if a.referral is not None)
     unknown = sum(len(sc.unknown) for sc in s.company_scores)
@@ -234,8 +236,8 @@ def progress(s: Snapshot) -> list[Progress]:
         Progress(3, STEP_TITLES[3], reachable, people,
                  f"{reachable}/{people} people have a way to reach them"),
         Progress(4, STEP_TITLES[4], messaged, people, f"{messaged}/{people} people messaged"),
-        Progress(5, STEP_TITLES[5], messaged - due, messaged,
-                 f"{due} follow-up{'s' if due != 1 else ''} due"),
+        Progress(5, STEP_TITLES[5], followed, followed + due,
+                 f"{followed} follow-up{'s' if followed != 1 else ''} sent, {due} due"),
         Progress(6, STEP_TITLES[6], states["thanked"], held,
                  f"{held} chats held, {states['thanked']} thanked, {referrals} referrals"),
     ]  # fmt: skip

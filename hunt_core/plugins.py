@@ -471,7 +471,7 @@ def criterion_problem(c: Criterion) -> str | None:
     if c.guide_step not in range(1, 7):
         return f"criterion {c.key!r}: guide_step must be 1-6"
     if isinstance(c.prior, bool) or not isinstance(c.prior, int | float) or not 0 <= c.prior <= 1:
-        return f"criterion {c.key!r}: prior must be a number between 0 and 1"
+        return f"criterion {c.key!r}: prior must be a number from 0 to 1"
     return None
 
 

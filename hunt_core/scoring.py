@@ -7,14 +7,16 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from hunt_core.channels import best_channel, can_send
 from hunt_core.models import (
     CORE_ROLES,
+    NEUTRAL_PRIOR,
     PEOPLE_MAX,
     PEOPLE_MIN,
     PER_ROLE_MAX,
+    AppliesTo,
     Channel,
     Company,
     CompanyScore,
@@ -96,23 +98,71 @@ def _rank_key(plugin: str, s: Signal) -> tuple[bool, float, str, str]:
     return (s.known, s.points or 0.0, plugin, s.reason)
 
 
+class Estimate(NamedTuple):
+    """One subject's weighing: fractions in [0, 1], how many criteria are known, the signals."""
+
+    fraction: float  # unknown criteria counted at their prior
+    low: float  # as if every unknown turned out no
+    high: float  # as if every unknown turned out yes
+    known: int  # criteria that count (weight > 0) with a verdict
+    total: int  # criteria that count
+    signals: tuple[WeightedSignal, ...]
+
+
 def _weigh(
     merged: Mapping[str, tuple[str, Signal]],
-    order: Mapping[str, int],
-    labels: Mapping[str, str],
+    keys: Sequence[str],
     weights: Mapping[str, float],
-) -> tuple[float, tuple[WeightedSignal, ...]]:
-    """The weighted mean of known points in [0, 1] (unknown never counts against), and signals."""
-    total = weight_sum = 0.0
+    unjudged: Mapping[str, WeightedSignal],
+) -> Estimate:
+    """The weighted mean of points in [0, 1] with each unknown at its prior, range and coverage.
+
+    ``keys`` are every declared criterion of the subject's kind, in display order; one that no
+    plugin gave a signal for is unknown too (its ``unjudged`` placeholder), so coverage is
+    "known of all criteria that count". Weight 0 criteria are listed but never count.
+    """
+    got = guessed = open_weight = weight_sum = 0.0
+    known = total = 0
     out = []
-    for key in sorted(merged, key=order.__getitem__):
-        plugin, s = merged[key]
+    for key in keys:
+        held = merged.get(key)
         w = weights[key]
-        out.append(WeightedSignal(s, w, plugin, labels[key]))
-        if s.points is not None and w > 0:
-            total += w * s.points
+        if held is None:
+            if w <= 0:
+                continue  # switched off and silent: nothing to show
+            ws = unjudged[key]
+        else:
+            plugin, s = held
+            ws = WeightedSignal(s, w, plugin, unjudged[key].label, unjudged[key].prior)
+        out.append(ws)
+        if w > 0:
+            total += 1
             weight_sum += w
-    return (total / weight_sum if weight_sum else 0.0), tuple(out)
+            points = ws.signal.points
+            if points is None:
+                guessed += w * ws.prior
+                open_weight += w
+            else:
+                got += w * points
+                known += 1
+    if not weight_sum:
+        return Estimate(NEUTRAL_PRIOR, NEUTRAL_PRIOR, NEUTRAL_PRIOR, 0, 0, tuple(out))
+    return Estimate(
+        (got + guessed) / weight_sum,
+        got / weight_sum,
+        (got + open_weight) / weight_sum,
+        known,
+        total,
+        tuple(out),
+    )
+
+
+def _placeholder(criterion: Criterion, weight: float, plugin: str) -> WeightedSignal:
+    """The unknown signal a criterion gets when no plugin judged it (it still counts)."""
+    what = criterion.description.strip().rstrip(".")
+    reason = f"unknown: nothing judged this yet ({what})" if what else "unknown: not judged yet"
+    signal = Signal(criterion.key, None, reason)
+    return WeightedSignal(signal, weight, plugin, criterion.label, criterion.prior)
 
 
 @contextmanager
@@ -138,19 +188,44 @@ class Scorer:
         self.weights = effective_weights(self.criteria, weights)
         # Signals are listed heaviest criterion first, then by key: decided once, not per company.
         ranked = sorted(self.criteria, key=lambda k: (-self.weights[k], k))
-        self._order = {key: i for i, key in enumerate(ranked)}
-        self._labels = {key: c.label for key, c in self.criteria.items()}
+        self._keys = {
+            kind: tuple(k for k in ranked if self.criteria[k].applies_to == kind)
+            for kind in ("company", "contact")
+        }
+        owner = plugins.criterion_plugin
+        self._unjudged = {
+            key: _placeholder(c, self.weights[key], owner.get(key, ""))
+            for key, c in self.criteria.items()
+        }
         self._company_check = signal_check(self.criteria, "company")
         self._contact_check = signal_check(self.criteria, "contact")
+
+    def weigh(self, results: Iterable[tuple[str, Signal]], applies_to: AppliesTo) -> Estimate:
+        """Merge one subject's (plugin, signal) results and weigh every criterion of its kind."""
+        return _weigh(_merge(results), self._keys[applies_to], self.weights, self._unjudged)
 
     def explain(
         self, results: Iterable[tuple[str, Signal]]
     ) -> tuple[float, tuple[WeightedSignal, ...]]:
-        """Merge one subject's (plugin, signal) results and weigh them: a fraction and signals."""
-        return _weigh(_merge(results), self._order, self._labels, self.weights)
+        """A person's contact fit in [0, 1] (unknowns at their prior) and its signals."""
+        estimate = self.weigh(results, "contact")
+        return estimate.fraction, estimate.signals
+
+    def judge(self, company: Company, results: Iterable[tuple[str, Signal]]) -> CompanyScore:
+        """A company's score 0-100 from its plugins' results, with its range and coverage."""
+        e = self.weigh(results, "company")
+        return CompanyScore(
+            company,
+            round(100 * e.fraction, 1),
+            e.signals,
+            round(100 * e.low, 1),
+            round(100 * e.high, 1),
+            e.known,
+            e.total,
+        )
 
     def company(self, company: Company, profile: Profile, context: Context) -> CompanyScore:
-        """Score one company 0-100 with its explained signals."""
+        """Score one company 0-100 with its explained signals, range and coverage."""
         results = self.plugins.call(
             "hunt_score_company",
             self._company_check,
@@ -158,8 +233,7 @@ class Scorer:
             profile=profile,
             context=context,
         )
-        fraction, signals = self.explain(results)
-        return CompanyScore(company, round(100 * fraction, 1), signals)
+        return self.judge(company, results)
 
     def companies(
         self, companies: Iterable[Company], profile: Profile, context: Context

@@ -125,8 +125,36 @@ def test_console_script_adds_and_ranks_a_company(script_env: dict[str, str]) -> 
     ranked = run_script("rank", "companies", "--json", env=script_env)
     assert ranked.returncode == 0, ranked.stderr
     [acme] = json.loads(ranked.stdout)
-    assert set(acme) == {"company", "score", "signals"}
+    assert set(acme) == {"company", "score", "low", "high", "coverage", "signals"}
     assert acme["company"] == "Acme"
+
+
+def test_console_script_shows_each_score_with_its_coverage_and_range(
+    script_env: dict[str, str],
+) -> None:
+    # One good thing known must not rank above a company that meets nearly every criterion.
+    profile = ["profile", "set", "--name", "Ana", "--home", "Omaha, NE", "--remote", "yes"]
+    assert run_script(*profile, env=script_env).returncode == 0
+    add = ["company", "add"]
+    assert run_script(*add, "Obscure", "--peers-know", "no", env=script_env).returncode == 0
+    strong = [*add, "Strong", "--stack", "C#", "--remote", "yes", "--hires-no-degree", "yes",
+              "--alumni-hired", "2", "--open-roles", "Junior .NET Developer",
+              "--uses-product", "yes", "--knows-someone", "Sam Lee"]  # fmt: skip
+    assert run_script(*strong, env=script_env).returncode == 0
+    ranked = json.loads(run_script("rank", "companies", "--json", env=script_env).stdout)
+    assert [c["company"] for c in ranked] == ["Strong", "Obscure"]
+    for company in ranked:
+        counted = [s for s in company["signals"] if s["weight"] > 0]
+        known = [s for s in counted if s["points"] is not None]
+        assert company["coverage"] == {"known": len(known), "total": len(counted)}
+        assert 0 <= company["low"] <= company["score"] <= company["high"] <= 100
+    obscure = ranked[1]
+    assert obscure["coverage"]["known"] == 1 and obscure["score"] < 100 == obscure["high"]
+    text = run_script("rank", "companies", env=script_env).stdout
+    line = next(x for x in text.splitlines() if "Obscure" in x)
+    total = obscure["coverage"]["total"]
+    assert f"{obscure['score']:.1f}/100" in line and f"1 of {total} criteria known" in line
+    assert f"range {obscure['low']:.0f}-{obscure['high']:.0f}" in line
 
 
 def test_console_script_reports_a_bad_csv_row_in_one_line(
@@ -520,8 +548,9 @@ def test_weights_set_changes_the_ranking(hunt: Hunt) -> None:
     ranked = hunt("rank", "companies", "--json").json
     assert [(c["company"], c["score"]) for c in ranked] == [("Zeta", 100.0), ("Acme", 0.0)]
     assert hunt("weights", "set", "stack", "0").code == 0
-    ranked = hunt("rank", "companies", "--json").json
-    assert [(c["company"], c["score"]) for c in ranked] == [("Acme", 0.0), ("Zeta", 0.0)]
+    ranked = hunt("rank", "companies", "--json").json  # nothing counts: both at the prior
+    assert [(c["company"], c["score"]) for c in ranked] == [("Acme", 50.0), ("Zeta", 50.0)]
+    assert ranked[0]["coverage"] == {"known": 0, "total": 0}
     assert "stack" in hunt("weights").out
 
 

@@ -77,13 +77,16 @@ def test_example_scores_and_ranks_through_the_scorer() -> None:
     assert (signal.plugin, signal.weight, signal.label) == (DROPIN, 1.0, "Glassdoor rating")
 
 
-def test_unknown_rating_leaves_the_score_as_without_the_plugin() -> None:
+def test_an_unknown_rating_counts_neither_for_nor_against() -> None:
     company = Company("Acme", id=1, notes="small team, great mission", **ACME)
     with_plugin = Scorer(_manager(), {}).company(company, PROFILE, CONTEXT)
     without = Scorer(_manager({"HUNT_DISABLE_PLUGINS": DROPIN}), {}).company(
         company, PROFILE, CONTEXT
     )
-    assert with_plugin.score == without.score
+    # Unknown is neither yes nor no: the rating widens the range on both sides.
+    assert with_plugin.low <= without.low and with_plugin.high >= without.high
+    assert with_plugin.total == without.total + 1 and with_plugin.known == without.known
+    assert with_plugin.low < with_plugin.score < with_plugin.high
     unknown = [s.signal for s in with_plugin.unknown if s.signal.criterion == KEY]
     assert unknown and unknown[0].reason.startswith("unknown: check Acme on glassdoor.com")
 

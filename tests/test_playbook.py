@@ -115,3 +115,28 @@ def test_progress_counts_each_guide_step(profiled: Workspace) -> None:
     assert progress[2].done == 1
     assert progress[4].summary == "1/4 people messaged"
     assert [p.step for p in progress.values()] == [1, 2, 3, 4, 5, 6]
+
+
+def test_follow_up_progress_grows_with_follow_ups_sent_not_with_ones_falling_due(
+    profiled: Workspace, clock
+) -> None:
+    # "Follow up if I don't hear a response in a week": progress is follow-ups done.
+    _company_with_people(profiled, "Acme")
+    for person in ("Dev", "Mgr", "Rec"):
+        profiled.log("Acme", f"{person} Acme", "email")
+    waiting = next(p for p in profiled.progress() if p.step == 5)
+    clock.advance(days=8)  # all three follow-ups are now due: more work, not more progress
+    due = next(p for p in profiled.progress() if p.step == 5)
+    assert (due.done, due.target) == (0, 3) and due.done <= waiting.done
+    assert due.summary == "0 follow-ups sent, 3 due"
+    profiled.log("Acme", "Dev Acme", "follow-up")
+    sent = next(p for p in profiled.progress() if p.step == 5)
+    assert (sent.done, sent.target) == (1, 3) and sent.summary == "1 follow-up sent, 2 due"
+
+
+def test_a_criterion_to_check_says_how_far_the_score_could_move(profiled: Workspace) -> None:
+    profiled.add_company({"name": "Acme", "stack": "C#"})
+    [score] = profiled.rank_companies()
+    step = next(s for s in profiled.queue() if s.kind == "check-criterion")
+    assert f"anywhere in {score.low:.0f}-{score.high:.0f}" in step.why
+    assert f"{score.known} of {score.total} criteria known" in step.why

@@ -103,7 +103,10 @@ def test_a_plugin_that_raises_is_reported_and_the_rest_still_score(tmp_path) -> 
     scorer = Scorer(plugins, {})
     for i in range(3):
         score = scorer.company(Company(f"C{i}", id=i), Profile(), TODAY)
-        assert score.score == 100.0
+        # mission still scores; the broken criterion is unknown, neither yes nor no
+        assert [(s.signal.criterion, s.signal.points) for s in score.signals] == [
+            ("mission", 1.0), ("broken", None)]  # fmt: skip
+        assert (score.known, score.total, score.high) == (1, 2, 100.0)
     [problem] = plugins.problems_of("broken", "hunt_score_company")
     assert problem.count == 3 and "ZeroDivisionError" in problem.error
     assert any("broken" in line for line in plugins.errors())
@@ -133,7 +136,8 @@ def test_a_wrong_typed_plugin_is_isolated(tmp_path, returned: str) -> None:
     )
     plugins = _only("good,wrong", tmp_path)
     score = Scorer(plugins, {}).company(Company("Acme", id=1), Profile(), TODAY)
-    assert [s.signal.criterion for s in score.signals] == ["mission"]
+    judged = [s.signal.criterion for s in score.signals if s.signal.known]
+    assert judged == ["mission"] and [s.signal.criterion for s in score.unknown] == ["wrong"]
     assert plugins.problems_of("wrong", "hunt_score_company")
 
 
@@ -262,7 +266,9 @@ def test_a_slow_plugin_is_reported_with_its_time_and_skipped_for_the_rest(tmp_pa
     plugins = get_plugin_manager(env, entrypoints=False, directories=[tmp_path])
     scorer = Scorer(plugins, {})
     scores = scorer.companies([Company(f"C{i}", id=i) for i in range(10)], Profile(), TODAY)
-    slept = [s for s in scores if any(w.signal.criterion == "slow" for w in s.signals)]
+    slept = [
+        s for s in scores if any(w.signal.criterion == "slow" and w.signal.known for w in s.signals)
+    ]
     assert len(slept) == 1, "called once, then skipped for the rest of the ranking"
     assert all(any(w.signal.criterion == "mission" for w in s.signals) for s in scores)
     [problem] = plugins.problems_of("slow")

@@ -1,4 +1,4 @@
-"""Scoring: weighted, explained, in range, order-independent, and unknown never counts against."""
+"""Scoring: weighted, explained, in range, order-independent; unknown is neither yes nor no."""
 
 from __future__ import annotations
 
@@ -9,13 +9,15 @@ import pkgutil
 import random
 from collections import Counter
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import hunt_core.builtin_plugins
-from hunt_core import outreach
+from hunt_core import hookimpl, outreach
 from hunt_core.models import (
     CORE_ROLES,
+    NEUTRAL_PRIOR,
     PEOPLE_MAX,
     PER_ROLE_MAX,
     ROLES,
@@ -76,7 +78,7 @@ SCORER_PLUGINS = _builtins()
 @given(company=companies, chosen=weights)
 def test_scores_stay_in_range(company: Company, chosen: dict[str, float]) -> None:
     score = Scorer(SCORER_PLUGINS, chosen).company(company, PROFILE, CTX)
-    assert 0 <= score.score <= 100
+    assert 0 <= score.low <= score.score <= score.high <= 100
     assert all(s.signal.points is None or 0 <= s.signal.points <= 1 for s in score.signals)
     assert all(s.signal.reason for s in score.signals)
 
@@ -105,19 +107,135 @@ def test_ranking_does_not_depend_on_plugin_registration_order(seed: int, batch) 
         module = f"hunt_core.builtin_plugins.{name}"
         shuffled.add(name, "builtin", lambda m=module: importlib.import_module(m))
     ranked = [
-        [(s.company.id, s.score) for s in Scorer(p, {}).companies(batch, PROFILE, CTX)]
+        [
+            (s.company.id, s.score, s.low, s.high, s.known, s.total)
+            for s in Scorer(p, {}).companies(batch, PROFILE, CTX)
+        ]
         for p in (SCORER_PLUGINS, shuffled)
     ]
     assert ranked[0] == ranked[1]
 
 
-def test_unknown_does_not_count_against_a_company() -> None:
+def test_one_good_thing_known_does_not_beat_nearly_every_criterion_met() -> None:
+    # The issue's case: known only for "peers haven't heard of it" must not score 100 and rank
+    # above a company that meets nearly every criterion.
     scorer = Scorer(SCORER_PLUGINS, {})
-    sparse = Company("Sparse", id=1, stack=["C#"])
-    score = scorer.company(sparse, PROFILE, CTX)
-    assert score.score == 100.0  # the only known criterion is a full match
-    assert {s.signal.criterion for s in score.unknown} >= {"alumni", "no_degree", "product"}
-    assert all(s.signal.reason.startswith("unknown") for s in score.unknown)
+    obscure = Company("Obscure", id=1, peers_know="no")
+    strong = Company(
+        "Strong", id=2, stack=["C#"], remote="yes", locations=["Denver, CO"],
+        hires_no_degree="yes", alumni_hired=2, open_roles=["Junior .NET Developer"],
+        interests=["healthcare"], uses_product="yes", peers_know="yes",
+    )  # fmt: skip
+    ranked = scorer.companies([obscure, strong], PROFILE, CTX)
+    assert [s.company.name for s in ranked] == ["Strong", "Obscure"]
+    lone = ranked[1]
+    assert lone.score < 100 and lone.known == 1 and lone.total > 5
+    assert lone.high == 100.0 and lone.low < lone.score  # what it could still turn out to be
+
+
+def test_unknown_counts_neither_for_nor_against() -> None:
+    scorer = Scorer(SCORER_PLUGINS, {})
+    unknown, yes, no = (
+        scorer.company(Company(n, id=i, stack=["C#"], hires_no_degree=v), PROFILE, CTX)
+        for i, (n, v) in enumerate([("U", "unknown"), ("Y", "yes"), ("N", "no")], start=1)
+    )
+    assert no.score < unknown.score < yes.score  # the twin with "unknown" beats the one with "no"
+    assert unknown.known + 1 == yes.known == no.known and unknown.total == yes.total
+    assert all(s.signal.reason.startswith("unknown") for s in unknown.unknown)
+    assert {s.signal.criterion for s in unknown.unknown} >= {"alumni", "no_degree", "product"}
+    assert unknown.coverage == f"{unknown.known} of {unknown.total} criteria known"
+
+
+def test_weight_zero_criteria_do_not_count_toward_coverage() -> None:
+    scorer = Scorer(SCORER_PLUGINS, {"no_degree": 0})
+    score = scorer.company(Company("A", id=1), PROFILE, CTX)
+    counted = {s.signal.criterion for s in score.signals if s.weight > 0}
+    assert "no_degree" not in counted and score.total == len(counted)
+
+
+# -- the weighing itself, on made-up criteria -------------------------------------------------
+
+KEYS = ("a", "b", "c", "d", "e")
+verdicts = st.dictionaries(st.sampled_from(KEYS), st.none() | st.floats(0, 1))
+priors = st.dictionaries(st.sampled_from(KEYS), st.floats(0, 1))
+some_weights = st.dictionaries(st.sampled_from(KEYS), st.floats(0, 10))
+
+
+def _declaring(prior_of: dict[str, float]) -> Plugins:
+    """A manager whose one plugin declares the company criteria KEYS with the given priors."""
+
+    class Declares:
+        @hookimpl
+        def hunt_criteria(self) -> list[Criterion]:
+            return [
+                Criterion(k, k.upper(), "company", 1, f"{k} is true", 1,
+                          prior=prior_of.get(k, NEUTRAL_PRIOR))
+                for k in KEYS
+            ]  # fmt: skip
+
+    plugins = Plugins({})
+    plugins.add("made_up", "directory", Declares)
+    return plugins
+
+
+def _results(verdict: dict[str, float | None]) -> list[tuple[str, Signal]]:
+    return [
+        ("made_up", Signal(k, p, "unknown: check" if p is None else "judged"))
+        for k, p in verdict.items()
+    ]
+
+
+@FAST
+@given(verdict=verdicts, prior_of=priors, chosen=some_weights, key=st.sampled_from(KEYS))
+def test_learning_yes_never_lowers_and_no_never_raises(verdict, prior_of, chosen, key) -> None:
+    scorer = Scorer(_declaring(prior_of), chosen)
+    before = scorer.judge(Company("X", id=1), _results({**verdict, key: None}))
+    yes = scorer.judge(Company("X", id=1), _results({**verdict, key: 1.0}))
+    no = scorer.judge(Company("X", id=1), _results({**verdict, key: 0.0}))
+    assert no.score <= before.score <= yes.score
+    assert no.low <= before.low <= yes.low and no.high <= before.high <= yes.high
+
+
+@FAST
+@given(verdict=verdicts, prior_of=priors, chosen=some_weights)
+def test_the_range_always_contains_the_score(verdict, prior_of, chosen) -> None:
+    score = Scorer(_declaring(prior_of), chosen).judge(Company("X", id=1), _results(verdict))
+    assert 0 <= score.low <= score.score <= score.high <= 100
+    counted = [k for k in KEYS if effective_weights(_declaring({}).criteria, chosen)[k] > 0]
+    assert score.total == len(counted)
+    assert score.known == sum(1 for k in counted if verdict.get(k) is not None)
+    if score.known == score.total:
+        assert score.low == score.score == score.high
+
+
+@FAST
+@given(prior=st.floats(0, 1), chosen=some_weights, silent=st.booleans())
+def test_a_fully_unknown_company_scores_the_prior(prior: float, chosen, silent: bool) -> None:
+    # An explicit unknown signal and no signal at all are the same: unknown, at the prior.
+    scorer = Scorer(_declaring(dict.fromkeys(KEYS, prior)), {**chosen, "a": 1})
+    score = scorer.judge(Company("X", id=1), [] if silent else _results(dict.fromkeys(KEYS)))
+    assert score.score == round(100 * prior, 1)
+    assert (score.low, score.high, score.known) == (0.0, 100.0, 0)
+    assert score.total == len(score.unknown) == sum(1 for s in score.signals if s.weight > 0)
+
+
+def test_a_criterion_no_plugin_judged_is_unknown_at_its_prior_with_a_hint() -> None:
+    scorer = Scorer(_declaring({"a": 0.2}), {})
+    score = scorer.judge(Company("X", id=1), _results({"b": 1.0}))
+    silent = next(s for s in score.signals if s.signal.criterion == "a")
+    assert (silent.signal.points, silent.prior, silent.plugin) == (None, 0.2, "made_up")
+    assert silent.signal.reason.startswith("unknown:") and "a is true" in silent.signal.reason
+    assert (score.known, score.total) == (1, 5)
+    assert score.score == round(100 * (1.0 + 0.2 + 3 * NEUTRAL_PRIOR) / 5, 1)
+
+
+@pytest.mark.parametrize("prior", [-0.1, 1.5, float("nan"), True, "high"])
+def test_a_prior_outside_zero_to_one_is_refused(prior) -> None:
+    plugins = _declaring({"a": prior})
+    assert "a" not in plugins.criteria and "b" in plugins.criteria
+    # A bad criterion is a problem of a loaded plugin, not a load error.
+    [problem] = plugins.problems_of("made_up", "hunt_criteria")
+    assert "prior must be a number from 0 to 1" in problem.error
 
 
 def test_weights_change_the_ranking_and_ties_break_by_name() -> None:

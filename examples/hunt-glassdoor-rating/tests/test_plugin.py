@@ -78,5 +78,6 @@ def test_unknown_never_counts_against_the_company(plugins):
     rated = scorer.company(Company("Rated", notes="Glassdoor 4.5"), Profile(), CONTEXT)
     unrated = scorer.company(Company("Unrated"), Profile(), CONTEXT)
     assert rated.score == 100.0
-    assert unrated.score == 0.0  # no known signal at all: nothing to average
+    assert unrated.score == 100 * unrated.signals[0].prior  # unknown: counted at its prior
+    assert (unrated.low, unrated.high, unrated.known, unrated.total) == (0.0, 100.0, 0, 1)
     assert [s.signal.criterion for s in unrated.unknown] == ["glassdoor_rating"]
