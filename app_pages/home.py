@@ -38,10 +38,7 @@ if insights.is_new_hunt(run.snap):
                 "Demo hunt loaded.",
             )
 else:
-    if run.step is None:
-        st.success("Nothing to do right now: every step is done or snoozed.")
-    else:
-        ui.step_card(run, run.step)
+    ui.step_card(run, run.step)
     later, progress = st.columns([3, 2], gap="large")
     with later:
         st.subheader("Then", anchor=False)

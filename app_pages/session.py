@@ -195,8 +195,8 @@ class Run:
         return self.ws.queue(self.snap)
 
     @cached_property
-    def step(self) -> Step | None:
-        """The one thing to do now."""
+    def step(self) -> Step:
+        """The one thing to do now (never None)."""
         return self.ws.next_step(self.snap)
 
 

@@ -7,6 +7,7 @@ from app_pages import fields, session
 from app_pages.safe import escape
 from hunt_core import export
 from hunt_core.calendar_ics import calendar_ics
+from hunt_core.wording import plural
 
 run = session.current()
 plugins = run.ws.plugins
@@ -67,7 +68,7 @@ with st.form("settings.weights"):
             for key, weight in changed.items():
                 run.ws.set_weight(key, weight)
 
-        session.act(save, f"Saved {len(changed)} weight{'s' if len(changed) != 1 else ''}.")
+        session.act(save, f"Saved {plural(len(changed), 'weight')}.")
 
 st.subheader("Plugins", anchor=False)
 infos = list(plugins.infos.values())

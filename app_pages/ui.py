@@ -113,8 +113,6 @@ def step_card(run: session.Run, step: Step) -> None:
 def next_step_bar(run: session.Run) -> None:
     """The next step in one line above every page, with a button to it."""
     step = run.step
-    if step is None:
-        return
     with st.container(border=True):
         what, button = st.columns([5, 1], vertical_alignment="center")
         what.markdown(f"**Next step:** {escape(step.action)}")
