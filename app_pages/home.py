@@ -42,9 +42,9 @@ else:
     later, progress = st.columns([3, 2], gap="large")
     with later:
         st.subheader("Then", anchor=False)
-        rows = [{"Step": s.step, "What": s.action, "Why": s.why} for s in run.queue[1:]]
+        rows = [{"What": s.action, "Step": s.step, "Why": s.why} for s in run.queue[1:]]
         if rows:
-            st.dataframe(pd.DataFrame(rows), hide_index=True)
+            ui.table(pd.DataFrame(rows), long=("What", "Why"), full="Read every step in full")
         else:
             st.caption("Nothing else queued.")
     with progress:

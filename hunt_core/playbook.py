@@ -31,8 +31,13 @@ def _when(day: dt.date, today: dt.date) -> str:
     """A date as people say it: today, tomorrow, a weekday this week, else the date."""
     delta = (day - today).days
     if 1 < delta < 7:
-        return f"{day:%A} ({day.isoformat()})"
+        return f"{day:%A}, {day.isoformat()}"
     return {0: "today", 1: "tomorrow", -1: "yesterday"}.get(delta, day.isoformat())
+
+
+def _either(words: list[str]) -> str:
+    """'developer, manager or recruiter'."""
+    return " or ".join([", ".join(words[:-1]), words[-1]]) if len(words) > 1 else words[0]
 
 
 def _comments(s: Snapshot) -> Iterator[Step]:
@@ -157,7 +162,7 @@ def _short_of_people(s: Snapshot, scores: Iterable[CompanyScore], prefix: str) -
         count, missing = role_gaps(s, company.id or -1)
         if count >= PEOPLE_MIN and not missing:
             continue
-        lacking = f"no {' or '.join(missing)}" if missing else f"only {count}"
+        lacking = f"no {_either(missing)}" if missing else f"only {count}"
         yield Step(
             f"{prefix}:{company.id}", 2,
             f"Find people at {company.name} ({count} so far, {lacking})",
