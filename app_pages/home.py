@@ -1,6 +1,5 @@
 """Next step: the one thing to do now and why, progress through the guide, the queue behind it."""
 
-import pandas as pd
 import streamlit as st
 
 from app_pages import fields, session, ui
@@ -36,9 +35,8 @@ else:
     later, progress = st.columns([3, 2], gap="large")
     with later:
         st.subheader("Then", anchor=False)
-        rows = [{"What": s.action, "Step": s.step, "Why": s.why} for s in run.queue[1:]]
-        if rows:
-            ui.table(pd.DataFrame(rows), long=("What", "Why"), full="Read every step in full")
+        if run.queue[1:]:
+            ui.steps_list(run.queue[1:])
         else:
             st.caption("Nothing else queued.")
     with progress:

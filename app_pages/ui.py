@@ -157,26 +157,28 @@ def draft_box(run: session.Run, entry: insights.Entry, kind: str, key: str, note
     return str(text)
 
 
-WRAP_ROW_HEIGHT = 64  # about three lines a row, so long text wraps instead of being cut off
-
-
 def table(
     data: pd.DataFrame,
     long: Sequence[str] = (),
     config: Mapping[str, Any] | None = None,
     full: str | None = None,
 ) -> None:
-    """A read-only table whose long columns wrap; `full` titles an expander with them whole."""
+    """A read-only table with its long columns wide; `full` titles an expander with them whole.
+
+    Table cells never wrap, so text that may not fit is also shown whole under the expander.
+    """
     columns: dict[str, Any] = {c: st.column_config.TextColumn(width="large") for c in long}
     columns.update(config or {})
-    st.dataframe(
-        data,
-        hide_index=True,
-        column_config=columns,
-        row_height=WRAP_ROW_HEIGHT if long else None,
-    )
+    st.dataframe(data, hide_index=True, column_config=columns)
     if full and long:
         first = str(data.columns[0])
         with st.expander(full):
             rows = data[[first, *long]].itertuples(index=False)
-            st.text("\n\n".join("\n".join(str(v) for v in row if str(v)) for row in rows))
+            st.text("\n\n".join("\n".join(t for v in row if (t := str(v).strip())) for row in rows))
+
+
+def steps_list(steps: Sequence[Step]) -> None:
+    """Queued steps as folded rows: the whole action readable, its why one click away."""
+    for step in steps:
+        with st.expander(escape(f"{step.action} · step {step.step}")):
+            st.text(step.why)
