@@ -47,17 +47,18 @@ with upcoming:
 with past:
     st.subheader("Held", anchor=False)
     if held:
-        st.dataframe(
+        ui.table(
             pd.DataFrame(
                 {
-                    "When": [e.chat.held_at if e.chat else None for e in held],
                     "Person": [e.contact.name for e in held],
+                    "When": [e.chat.held_at if e.chat else None for e in held],
                     "Company": [e.company.name for e in held],
                     "Referral offered": [bool(e.chat and e.chat.referral_offered) for e in held],
                     "Notes": [e.chat.notes if e.chat else "" for e in held],
                 }
             ),
-            hide_index=True,
+            long=("Notes",),
+            full="Read the notes in full",
         )
     else:
         st.caption("No chats held yet.")
@@ -68,8 +69,15 @@ people = {
 }
 if people:
     form = session.form_key("chat.schedule")
-    with st.expander("Schedule a chat"), st.form(form):
-        who = st.selectbox("With", list(people), format_func=people.__getitem__, key=f"{form}:who")
+    # A "schedule the chat" step opens this form on the person who replied.
+    wanted = st.session_state.pop(ui.CHAT_SCHEDULE, None)
+    unfold = ui.arrived_for("schedule-chat")
+    ids = list(people)
+    first = ids.index(wanted) if wanted in people else 0
+    with st.expander("Schedule a chat", expanded=unfold), st.form(form):
+        who = st.selectbox(
+            "With", ids, index=first, format_func=people.__getitem__, key=f"{form}:who"
+        )
         day = st.date_input("On", snap.today, key=f"{form}:day")
         if st.form_submit_button("Schedule", type="primary", key=f"{form}:save"):
             person = snap.contacts_by_id[who]

@@ -15,8 +15,12 @@ st.title("Target companies")
 
 have = len(snap.companies)
 count, bar = st.columns([1, 3], vertical_alignment="center")
-count.metric("Companies", f"{have} / {TARGET_COMPANIES}", help="The guide: shoot for 5 companies")
-bar.progress(min(1.0, have / TARGET_COMPANIES), text="Toward the guide's five target companies")
+targets = min(have, TARGET_COMPANIES)  # "25 / 5" reads as a mistake: the top five are targets
+count.metric(
+    "Target companies", f"{targets} / {TARGET_COMPANIES}", help="The guide: shoot for 5 companies"
+)
+listed = f"; {have} on your list, the top five by score lead" if have > TARGET_COMPANIES else ""
+bar.progress(targets / TARGET_COMPANIES, text=f"Toward the guide's five target companies{listed}")
 
 comments = run.ws.store.comments()
 if comments:
@@ -88,7 +92,7 @@ if scores:
                 "Criterion": [b.label for b in unknown],
                 "Find out": [b.reason.removeprefix("unknown:").strip() for b in unknown],
             }
-            st.dataframe(pd.DataFrame(todo), hide_index=True)
+            ui.table(pd.DataFrame(todo), long=("Find out",))
         else:
             st.caption("Every criterion is known for this company.")
     edit = f"company.edit.{chosen}"

@@ -1,13 +1,9 @@
 """Next step: the one thing to do now and why, progress through the guide, the queue behind it."""
 
-import pandas as pd
 import streamlit as st
 
 from app_pages import fields, session, ui
 from hunt_core import insights
-from hunt_core.demo import load_demo
-
-DEMO_COMPANIES, DEMO_SEED = 25, 7
 
 run = session.current()
 st.title("Your next step")
@@ -27,27 +23,20 @@ if insights.is_new_hunt(run.snap):
     with demo_col, st.container(border=True):
         st.subheader("Or try a demo hunt", anchor=False)
         st.markdown(
-            f"A made-up job seeker with {DEMO_COMPANIES} companies, their people, messages, "
-            "replies and chats, so every page has something to show."
+            f"A made-up job seeker with {session.DEMO_COMPANIES} companies, their people, "
+            "messages, replies and chats, so every page has something to show. It stays "
+            "reachable later from Settings, kept apart from your own hunt."
         )
         if st.button("Load demo data", key="welcome.demo"):
-            session.act(
-                lambda: load_demo(
-                    run.ws.store, companies=DEMO_COMPANIES, seed=DEMO_SEED, now=run.ws.clock()
-                ),
-                "Demo hunt loaded.",
-            )
+            with session.guard(), st.spinner("Loading the demo hunt..."):
+                session.open_demo()
 else:
-    if run.step is None:
-        st.success("Nothing to do right now: every step is done or snoozed.")
-    else:
-        ui.step_card(run, run.step)
+    ui.step_card(run, run.step)
     later, progress = st.columns([3, 2], gap="large")
     with later:
         st.subheader("Then", anchor=False)
-        rows = [{"Step": s.step, "What": s.action, "Why": s.why} for s in run.queue[1:]]
-        if rows:
-            st.dataframe(pd.DataFrame(rows), hide_index=True)
+        if run.queue[1:]:
+            ui.steps_list(run.queue[1:])
         else:
             st.caption("Nothing else queued.")
     with progress:

@@ -6,6 +6,7 @@ import streamlit as st
 from app_pages import email_search, fields, session, ui
 from hunt_core import insights
 from hunt_core.models import PEOPLE_MAX, PEOPLE_MIN
+from hunt_core.wording import plural
 
 ROLE_TITLES = {
     "developer": "Developers",
@@ -26,8 +27,9 @@ else:
     company = snap.company_by_id[company_id]
     here = snap.context.contacts_by_company.get(company_id, [])
     st.caption(
-        f"{len(here)} people here. The guide asks for {PEOPLE_MIN}-{PEOPLE_MAX}: 1-2 developers, "
-        "1-2 managers or leads and 1-2 recruiters or HR."
+        f"{plural(len(here), 'person', 'people')} here. The guide asks for "
+        f"{PEOPLE_MIN}-{PEOPLE_MAX}: 1-2 developers, 1-2 managers or leads and 1-2 recruiters "
+        "or HR."
     )
     slots, others = insights.role_slots(here)
     for column, slot in zip(st.columns(len(slots)), slots, strict=True):
@@ -89,11 +91,11 @@ st.subheader("Reach out first", anchor=False)
 if snap.contact_ranks:
     st.caption("Everyone, ranked: a good company, something in common and a warm channel first.")
     ranks = snap.contact_ranks
-    st.dataframe(
+    ui.table(
         pd.DataFrame(
             {
-                "Priority": [r.priority for r in ranks],
                 "Person": [r.contact.name for r in ranks],
+                "Priority": [r.priority for r in ranks],
                 "Role": [r.contact.role for r in ranks],
                 "Company": [r.company.name for r in ranks],
                 "Channel": [r.channel.label for r in ranks],
@@ -101,8 +103,9 @@ if snap.contact_ranks:
                 "Why": ["; ".join(r.reasons) for r in ranks],
             }
         ),
-        hide_index=True,
-        column_config={"Priority": st.column_config.NumberColumn(format="%.0f")},
+        long=("Why",),
+        config={"Priority": st.column_config.NumberColumn(format="%.0f")},
+        full="Read why, for everyone",
     )
 else:
     st.caption("Nobody yet: add people at your target companies.")

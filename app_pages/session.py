@@ -17,6 +17,7 @@ import streamlit as st
 from app_pages.safe import escape
 from hunt_core import store
 from hunt_core.cohort import Member
+from hunt_core.demo import load_demo
 from hunt_core.errors import HuntError
 from hunt_core.models import Step
 from hunt_core.plugins import Plugins, get_plugin_manager
@@ -27,6 +28,8 @@ from hunt_core.workspace import Workspace
 log = logging.getLogger("hunt.app")
 
 USER_KEY = "hunt_user"  # local mode only: tests pick the local user this way
+DEMO_USER = "demo"  # local mode: the demo hunt lives apart from yours, as another owner
+DEMO_COMPANIES, DEMO_SEED = 25, 7
 NOW_KEY = "hunt_now"
 IDENTITY_KEY = "hunt_identity"  # AppTest only: an Identity object, honoured under TEST_ENV=1
 TEST_ENV = "HUNT_TEST_IDENTITY"
@@ -200,8 +203,8 @@ class Run:
         return self.ws.queue(self.snap)
 
     @cached_property
-    def step(self) -> Step | None:
-        """The one thing to do now."""
+    def step(self) -> Step:
+        """The one thing to do now (never None)."""
         return self.ws.next_step(self.snap)
 
 
@@ -254,6 +257,22 @@ def act(
             st.session_state[f"_gen.{form}"] = st.session_state.get(f"_gen.{form}", 0) + 1
         st.session_state[_FLASH] = done
         st.rerun()
+
+
+def open_demo() -> None:
+    """Switch this session to the demo hunt (another owner in the same file), filling it once."""
+    demo = database(db_path()).store(DEMO_USER, con=database(db_path()).cursor())
+    if not demo.companies():
+        load_demo(demo, companies=DEMO_COMPANIES, seed=DEMO_SEED, now=now())
+    st.session_state[_FLASH] = "Demo hunt loaded. It is kept apart from yours: Settings leads back."
+    switch_user(DEMO_USER)
+
+
+def switch_user(user: str) -> None:
+    """Local mode: read and write another owner's hunt from the next rerun on."""
+    st.session_state[USER_KEY] = user
+    writes().bump((db_path(), user))
+    st.rerun()
 
 
 def form_key(form: str) -> str:

@@ -5,8 +5,9 @@ import streamlit as st
 
 from app_pages import fields, session
 from app_pages.safe import escape
-from hunt_core import export
+from hunt_core import export, store
 from hunt_core.calendar_ics import calendar_ics
+from hunt_core.wording import plural
 
 run = session.current()
 plugins = run.ws.plugins
@@ -37,6 +38,22 @@ with st.form("settings.profile"):
     values = fields.profile_fields("settings.profile", run.snap.profile)
     if st.form_submit_button("Save profile", type="primary", key="settings.profile:save"):
         session.act(lambda: run.ws.update_profile(values), "Profile saved.")
+
+if me is None:  # local mode: a cohort member never switches to another owner
+    st.subheader("Demo hunt", anchor=False)
+    if session.current_user() == session.DEMO_USER:
+        st.caption("You are looking around the demo hunt. Your own hunt is kept apart.")
+        if st.button("Back to your hunt", type="primary", key="settings.demo.leave"):
+            with session.guard():
+                session.switch_user(store.LOCAL_USER)
+    else:
+        st.caption(
+            "Look around a made-up job seeker's hunt: it is kept apart from yours in the same "
+            "file, and nothing of yours changes. Come back here to return to your hunt."
+        )
+        if st.button("Open the demo hunt", key="settings.demo.open"):
+            with session.guard(), st.spinner("Loading the demo hunt..."):
+                session.open_demo()
 
 st.subheader("How much each criterion counts", anchor=False)
 st.caption(
@@ -70,7 +87,7 @@ with st.form("settings.weights"):
             for key, weight in changed.items():
                 run.ws.set_weight(key, weight)
 
-        session.act(save, f"Saved {len(changed)} weight{'s' if len(changed) != 1 else ''}.")
+        session.act(save, f"Saved {plural(len(changed), 'weight')}.")
 
 st.subheader("Plugins", anchor=False)
 infos = list(plugins.infos.values())

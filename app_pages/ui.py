@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import pandas as pd
 import streamlit as st
 
 from app_pages import session
@@ -28,6 +29,7 @@ PEOPLE_COMPANY = "people.company"
 PEOPLE_EDIT = "people.edit"
 OUTREACH_PERSON = "outreach.person"
 CHAT_PERSON = "chats.person"
+CHAT_SCHEDULE = "_chats.schedule.who"  # not a widget key: the schedule form's default person
 _FOCUS = "_hunt_focus"
 
 
@@ -49,7 +51,9 @@ TARGETS = {
     "find-channel": Target("Add a way to reach them", PEOPLE, PEOPLE_COMPANY, PEOPLE_EDIT),
     "message": Target("Write the message", OUTREACH, None, OUTREACH_PERSON),
     "follow-up": Target("Write the follow-up", OUTREACH, None, OUTREACH_PERSON),
+    "schedule-chat": Target("Schedule the chat", CHATS, None, CHAT_SCHEDULE),
     "prep-chat": Target("Prepare questions", CHATS, None, CHAT_PERSON),
+    "record-chat": Target("Write down how it went", CHATS, None, CHAT_PERSON),
     "thank-you": Target("Write the thank-you", CHATS, None, CHAT_PERSON),
     "comment": Target("Read it", COMPANIES, COMPANY_PICK),
 }
@@ -91,6 +95,8 @@ def _done(run: session.Run, step: Step) -> tuple[str, Callable[[], object]] | No
         return "Mark sent", lambda: run.ws.log(company, contact, kind, channel=channel)
     if step.kind in ("follow-up", "thank-you"):
         return f"Mark {step.kind} sent", lambda: run.ws.log(company, contact, step.kind)
+    if step.kind == "record-chat":
+        return "Mark chat held", lambda: run.ws.log(company, contact, "chat-held")
     return None
 
 
@@ -113,8 +119,6 @@ def step_card(run: session.Run, step: Step) -> None:
 def next_step_bar(run: session.Run) -> None:
     """The next step in one line above every page, with a button to it."""
     step = run.step
-    if step is None:
-        return
     with st.container(border=True):
         what, button = st.columns([5, 1], vertical_alignment="center")
         what.markdown(f"**Next step:** {escape(step.action)}")
@@ -151,3 +155,30 @@ def draft_box(run: session.Run, entry: insights.Entry, kind: str, key: str, note
     text = st.text_area(kind.capitalize(), draft, key=f"{key}.draft.{person.id}")
     st.code(text, language=None, wrap_lines=True)
     return str(text)
+
+
+def table(
+    data: pd.DataFrame,
+    long: Sequence[str] = (),
+    config: Mapping[str, Any] | None = None,
+    full: str | None = None,
+) -> None:
+    """A read-only table with its long columns wide; `full` titles an expander with them whole.
+
+    Table cells never wrap, so text that may not fit is also shown whole under the expander.
+    """
+    columns: dict[str, Any] = {c: st.column_config.TextColumn(width="large") for c in long}
+    columns.update(config or {})
+    st.dataframe(data, hide_index=True, column_config=columns)
+    if full and long:
+        first = str(data.columns[0])
+        with st.expander(full):
+            rows = data[[first, *long]].itertuples(index=False)
+            st.text("\n\n".join("\n".join(t for v in row if (t := str(v).strip())) for row in rows))
+
+
+def steps_list(steps: Sequence[Step]) -> None:
+    """Queued steps as folded rows: the whole action readable, its why one click away."""
+    for step in steps:
+        with st.expander(escape(f"{step.action} · step {step.step}")):
+            st.text(step.why)

@@ -87,6 +87,7 @@ ROLE_METAVAR = "|".join(ROLES)
 DETAILS_SHOWN = 8  # progress lines per step in text mode, so a big hunt stays readable
 THEN_SHOWN = 4  # queued steps `hunt next` lists after the first
 POSTINGS_SHOWN = 10  # postings `hunt import jobs` lists after its summary
+CREATES = ("init", "demo")  # the commands that may create a missing database file
 
 
 # -- parser ------------------------------------------------------------------------------
@@ -542,20 +543,16 @@ def cmd_rank_contacts(ws: Workspace, args: argparse.Namespace) -> None:
 
 def cmd_next(ws: Workspace, args: argparse.Namespace) -> None:
     """The one next step, and what comes after it."""
-    steps = ws.queue()
+    first, *later = ws.queue()
     if args.json:
-        _print_json(step_json(steps[0]) if steps else None)
+        _print_json({**step_json(first), "queue": [step_json(s) for s in later]})
         return
-    if not steps:
-        print("Nothing to do right now: every step is done or snoozed.")
-        return
-    first = steps[0]
     print(first.action)
     print(f"  Why: {first.why}")
     print(f"  (Not now? hunt snooze {first.key} --days 1)")
-    if len(steps) > 1:
+    if later:
         print("\nThen:")
-        for step in steps[1 : THEN_SHOWN + 1]:
+        for step in later[:THEN_SHOWN]:
             print(f"  - {step.action}")
 
 
@@ -625,7 +622,7 @@ def cmd_weight_set(ws: Workspace, args: argparse.Namespace) -> None:
 def cmd_snooze(ws: Workspace, args: argparse.Namespace) -> None:
     """Hide a next step for some days."""
     ws.snooze(args.step_key, args.days)
-    print(f"Snoozed {args.step_key} for {args.days} day{'s' if args.days != 1 else ''}.")
+    print(f"Snoozed {args.step_key} for {plural(args.days, 'day')}.")
 
 
 def cmd_progress(ws: Workspace, args: argparse.Namespace) -> None:
@@ -635,7 +632,7 @@ def cmd_progress(ws: Workspace, args: argparse.Namespace) -> None:
         _print_json([dataclasses.asdict(p) for p in progress])
         return
     for p in progress:
-        print(f"{p.step}. {p.title:<22} {p.done}/{p.target}  {p.summary}")
+        print(f"{p.step}. {p.title:<22} {p.summary}")
         for line in p.details[:DETAILS_SHOWN]:
             print(f"     {line}")
         if len(p.details) > DETAILS_SHOWN:
@@ -669,7 +666,7 @@ def cmd_import_jobs(ws: Workspace, args: argparse.Namespace) -> None:
     if args.json:
         _print_json(jobs_json(company.name, summary, postings))
         return
-    roles = f"{summary.fetched} open role{'s' if summary.fetched != 1 else ''}"
+    roles = plural(summary.fetched, "open role")
     print(
         f"{company.name}: {roles} from {jobboards.NAMES[summary.source]} "
         f"({summary.added} new, {summary.removed} closed, {summary.kept} still open)."
@@ -731,7 +728,7 @@ def cmd_placements_import(ws: Workspace, args: argparse.Namespace) -> None:
     if args.json:
         _print_json({"file": args.file, "placements": count})
         return
-    print(f"Imported {count} placement{'s' if count != 1 else ''} from {args.file}.")
+    print(f"Imported {plural(count, 'placement')} from {args.file}.")
 
 
 def cmd_leaderboard(ws: Workspace, args: argparse.Namespace) -> None:
@@ -934,7 +931,7 @@ def jobs_json(company: str, summary: JobsSummary, postings: list[Posting]) -> di
 
 
 def step_json(step: Step) -> dict[str, Any]:
-    """`hunt next --json`."""
+    """`hunt next --json`, and each item of its queue."""
     return {
         "step": step.step,
         "action": step.action,
@@ -1026,7 +1023,11 @@ def _run(args: argparse.Namespace) -> None:
         args.run(args)
         return
     clock = _clock()
-    db = Database.open(args.db)
+    path = _db_path(args)
+    if args.command not in CREATES and path != ":memory:" and not os.path.exists(path):
+        # A typo in --db must not look like lost data: only init (and demo) create a file.
+        raise InvalidInput(f"no Hunt database at {path}; run `hunt init`")
+    db = Database.open(path)
     try:
         plugins = get_plugin_manager()
         if getattr(args, "trace_plugins", False):

@@ -64,8 +64,8 @@ class Workspace:
         snap = snap or self.snapshot()
         return playbook.queue(snap, self.store.snoozed(snap.now))
 
-    def next_step(self, snap: snapshot.Snapshot | None = None) -> Step | None:
-        """The one thing to do now."""
+    def next_step(self, snap: snapshot.Snapshot | None = None) -> Step:
+        """The one thing to do now (never None)."""
         snap = snap or self.snapshot()
         return playbook.next_step(snap, self.store.snoozed(snap.now))
 
@@ -238,9 +238,11 @@ class Workspace:
         }
 
     def snooze(self, step_key: str, days: int = 1) -> None:
-        """Hide a next step for some days."""
+        """Hide a next step for some days; a key that names no step now is refused."""
         if days < 1:
             raise InvalidInput("snooze for at least one day")
+        if not playbook.is_step(self.snapshot(), step_key):
+            raise InvalidInput(f"{step_key!r} is no next step of your hunt (see `hunt next`)")
         self.store.snooze(step_key, self.clock() + dt.timedelta(days=days))
 
     def import_jobs(

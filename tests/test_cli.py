@@ -59,8 +59,8 @@ def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def hunt(db_path: Path, capsys: pytest.CaptureFixture[str]) -> Hunt:
-    """Run `hunt ARGS` in-process and capture its exit code and output."""
+def bare(db_path: Path, capsys: pytest.CaptureFixture[str]) -> Hunt:
+    """Run `hunt ARGS` in-process on a path with no database yet; capture code and output."""
 
     def run(*args: str) -> Result:
         code = main(list(args))
@@ -68,6 +68,13 @@ def hunt(db_path: Path, capsys: pytest.CaptureFixture[str]) -> Hunt:
         return Result(code, out, err)
 
     return run
+
+
+@pytest.fixture
+def hunt(bare: Hunt) -> Hunt:
+    """`hunt ARGS` in-process on a database made by `hunt init`."""
+    assert bare("init").code == 0
+    return bare
 
 
 @pytest.fixture
@@ -103,7 +110,8 @@ def run_script(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[s
 
 @pytest.fixture
 def script_env(db_path: Path) -> dict[str, str]:
-    """The environment a subprocess sees: this test's database, no drop-in plugins."""
+    """The environment a subprocess sees: this test's database (made), no drop-in plugins."""
+    Database.open(db_path).close()
     return {**os.environ, "HUNT_DB": str(db_path), "HUNT_PLUGINS_DIR": ""}
 
 
@@ -187,8 +195,8 @@ def test_a_database_held_by_another_process_is_one_clear_line(
 # -- setup, profile, companies ---------------------------------------------------------------
 
 
-def test_init_creates_the_database(hunt: Hunt, db_path: Path) -> None:
-    result = hunt("init")
+def test_init_creates_the_database(bare: Hunt, db_path: Path) -> None:
+    result = bare("init")
     assert result.code == 0
     assert str(db_path) in result.out
     assert db_path.exists()
@@ -427,43 +435,106 @@ def test_draft_errors_are_one_line(acme: Hunt) -> None:
 # -- next step, progress, snooze -------------------------------------------------------------
 
 
-def test_next_follows_the_hunt(hunt: Hunt) -> None:
-    hunt(*PROFILE)
+STEP_KEYS = {"step", "action", "why", "company", "contact"}
+
+
+def test_next_follows_the_hunt_in_the_guides_order(hunt: Hunt) -> None:
     first = hunt("next", "--json").json
-    assert set(first) == {"step", "action", "why", "company", "contact"}
-    assert (first["step"], first["company"]) == (1, None)
+    assert set(first) == STEP_KEYS | {"queue"}
+    assert first["step"] == 1 and "profile" in first["action"]
+    assert all(set(s) == STEP_KEYS for s in first["queue"]) and first["queue"]
+    hunt(*PROFILE)
     hunt("company", "add", "Acme", "--stack", "C#")
-    people = hunt("next", "--json").json
-    assert (people["step"], people["company"], people["contact"]) == (2, "Acme", None)
     hunt("contact", "add", "Acme", "Jo Park", "--role", "developer", "--email", "jo@acme.example")
-    message = hunt("next", "--json").json
-    assert (message["step"], message["contact"]) == (4, "Jo Park")
-    assert message["why"]
+    companies = hunt("next", "--json").json
+    assert (companies["step"], companies["action"]) == (1, "Add a target company (1/5)")
+    for n in range(4):
+        hunt("company", "add", f"Co{n}", "--stack", "C#")
+    people = hunt("next", "--json").json
+    assert (people["step"], people["contact"]) == (2, None) and people["company"]
+    messages = [s for s in people["queue"] if s["step"] == 4]
+    assert messages[0]["contact"] == "Jo Park" and messages[0]["why"]
 
 
 def test_next_text_shows_the_why_and_the_queue(hunt: Hunt) -> None:
     hunt(*PROFILE)
     hunt("company", "add", "Acme")
     out = hunt("next").out
-    assert out.splitlines()[0].startswith("Find people at Acme")
-    assert "Why:" in out and "Then:" in out
+    assert out.splitlines()[0].startswith("Add a target company (1/5)")
+    assert "Why:" in out and "Then:" in out and "Find people at Acme" in out
 
 
-def test_snooze_hides_the_next_step(hunt: Hunt) -> None:
+def test_next_never_prints_null(hunt: Hunt) -> None:
     hunt(*PROFILE)
     assert "hunt snooze add-company" in hunt("next").out
     assert hunt("snooze", "add-company", "--days", "2").code == 0
-    assert hunt("next", "--json").json is None
-    assert "Nothing to do" in hunt("next").out
+    after = hunt("next", "--json").json
+    assert after is not None and set(after) == STEP_KEYS | {"queue"}
+    assert after["action"].startswith("Add target company number 1")
+    assert "null" not in hunt("next", "--json").out.split("\n")[0]
+    assert hunt("next").out.splitlines()[0] == after["action"]
+
+
+def test_snooze_refuses_bad_input_and_writes_nothing(hunt: Hunt, db_path: Path) -> None:
+    hunt(*PROFILE)
     assert "at least one day" in hunt("snooze", "add-company", "--days", "0").error_line
+    line = hunt("snooze", "add-compnay").error_line
+    assert "'add-compnay' is no next step" in line
+    assert hunt("snooze", "add-compnay").code == 1
+    db = Database.open(db_path)
+    try:
+        assert db.con.execute("SELECT count(*) FROM snoozes").fetchone() == (0,)
+    finally:
+        db.close()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["next"], ["rank", "companies"], ["company", "add", "Acme"], ["profile", "show"],
+     ["snooze", "profile"], ["progress", "--json"]],
+)  # fmt: skip
+def test_a_missing_database_is_refused_and_not_created(
+    bare: Hunt, tmp_path: Path, args: list[str]
+) -> None:
+    typo = tmp_path / "hnut.duckdb"
+    result = bare("--db", str(typo), *args)
+    assert result.code == 1
+    assert result.error_line == f"hunt: error: no Hunt database at {typo}; run `hunt init`"
+    assert not typo.exists()
+
+
+def test_the_default_database_is_refused_too_until_init(bare: Hunt, db_path: Path) -> None:
+    assert "run `hunt init`" in bare("next").error_line and not db_path.exists()
+    assert bare("init").code == 0 and bare("next").code == 0
+
+
+def test_init_and_demo_create_a_missing_database(bare: Hunt, tmp_path: Path) -> None:
+    demo_db = tmp_path / "demo.duckdb"
+    assert bare("--db", str(demo_db), "demo", "--companies", "2").code == 0
+    assert demo_db.exists() and bare("--db", str(demo_db), "next").code == 0
+
+
+def test_console_script_refuses_a_typo_in_db(script_env: dict[str, str], tmp_path: Path) -> None:
+    typo = tmp_path / "typo.duckdb"
+    result = run_script("--db", str(typo), "next", env=script_env)
+    assert result.returncode == 1 and not typo.exists()
+    assert result.stderr == f"hunt: error: no Hunt database at {typo}; run `hunt init`\n"
 
 
 def test_progress(acme: Hunt) -> None:
     steps = acme("progress", "--json").json
     assert [s["step"] for s in steps] == [1, 2, 3, 4, 5, 6]
     assert set(steps[0]) == {"step", "title", "done", "target", "summary", "details"}
-    assert steps[0]["summary"] == "1/5 target companies"
-    assert "1. Target companies" in acme("progress").out
+    assert steps[0]["summary"] == "1 / 5 target companies"
+    out = acme("progress").out
+    assert "1. Target companies" in out and "1 / 1 person messaged" not in out
+    assert "Acme: 1 person, no manager, no recruiter" in out
+
+
+def test_progress_on_an_empty_hunt_shows_no_zero_of_zero(hunt: Hunt) -> None:
+    out = hunt("progress").out
+    assert "0/0" not in out and "0 / 0" not in out
+    assert "No companies yet" in out and "No people yet" in out
 
 
 # -- plugins and weights ---------------------------------------------------------------------

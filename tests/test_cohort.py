@@ -685,7 +685,7 @@ def test_demo_cohorts_are_the_same_for_the_same_seed() -> None:
 
 @pytest.fixture
 def hunt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
-    """Run `hunt ARGS` in-process on a fresh file: (exit code, stdout, stderr)."""
+    """Run `hunt ARGS` in-process on a fresh file made by `hunt init`: (code, stdout, stderr)."""
     monkeypatch.setenv("HUNT_DB", str(tmp_path / "hunt.duckdb"))
     monkeypatch.setenv("HUNT_PLUGINS_DIR", "")
     monkeypatch.setenv("HUNT_NOW", NOW.isoformat())
@@ -695,6 +695,7 @@ def hunt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.Capture
         out, err = capsys.readouterr()
         return code, out, err
 
+    assert run("init")[0] == 0
     return run
 
 

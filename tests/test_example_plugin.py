@@ -23,6 +23,7 @@ import pytest
 from hunt_core.models import Company, Context, Profile
 from hunt_core.plugins import get_plugin_manager
 from hunt_core.scoring import Scorer, signal_check
+from hunt_core.store import Database
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "hunt-glassdoor-rating"
 SRC = EXAMPLE / "src"
@@ -169,6 +170,7 @@ def test_pip_install_makes_an_entry_point_plugin(tmp_path: Path) -> None:
         if not k.startswith("HUNT_") and k not in ("PYTHONPATH", "VIRTUAL_ENV")
     }
     env["HUNT_DB"] = str(tmp_path / "hunt.duckdb")
+    Database.open(env["HUNT_DB"]).close()  # `hunt plugins` needs a database made by `hunt init`
     # Build from a copy: setuptools writes build/ and *.egg-info next to the sources.
     source = tmp_path / EXAMPLE.name
     shutil.copytree(

@@ -222,8 +222,6 @@ def test_channel_names_are_the_ones_the_channel_plugins_offer(profiled: Workspac
     profiled.add_contact("Acme", person)
     snap = profiled.snapshot()
     offered = snap.channels(snap.contacts[0])
-    fixed = {
-        c.key: c.label for c in offered if c.key in insights.CHANNEL_LABELS
-    }
+    fixed = {c.key: c.label for c in offered if c.key in insights.CHANNEL_LABELS}
     assert len(fixed) >= 3
     assert fixed == {key: insights.channel_label(key) for key in fixed}

@@ -9,11 +9,33 @@ from hunt_core.workspace import Workspace
 
 from .driver import Dash
 
+ROLES = (("Dev", "developer"), ("Mgr", "manager"), ("Rec", "recruiter"))
+
 
 def _acme(ws: Workspace, *, people: bool = False) -> None:
     ws.add_company({"name": "Acme", "stack": "C#", "remote": "yes"})
     if people:
         ws.add_contact("Acme", {"name": "Dev One", "role": "developer", "email": "dev@acme.io"})
+
+
+def _staffed(ws: Workspace) -> None:
+    """Four more companies and Acme's manager and recruiter, everyone already messaged."""
+    ws.add_company({"name": "Acme", "stack": "C#", "remote": "yes"})
+    people = [("Acme", "Mgr Acme", "manager"), ("Acme", "Rec Acme", "recruiter")]
+    for n in range(4):
+        ws.add_company({"name": f"Co{n}", "stack": "C#"})
+        people += [(f"Co{n}", f"{who} Co{n}", role) for who, role in ROLES]
+    for company, name, role in people:
+        ws.add_contact(company, {"name": name, "role": role, "email": "x@example.com"})
+        ws.log(company, name, "email", channel="email")
+
+
+def _four(ws: Workspace) -> None:
+    """Four companies besides Acme, each with its developer, manager and recruiter."""
+    for n in range(4):
+        ws.add_company({"name": f"Co{n}", "stack": "C#"})
+        for who, role in ROLES:
+            ws.add_contact(f"Co{n}", {"name": f"{who} Co{n}", "role": role})
 
 
 def test_the_greeting_saves_a_profile_and_then_asks_for_a_company(dash: Dash) -> None:
@@ -72,6 +94,7 @@ def test_a_duplicate_company_shows_the_one_line_error(profiled: Dash) -> None:
 
 def test_add_a_person_fills_the_role_slot_and_changes_the_next_step(profiled: Dash) -> None:
     profiled.seed(_acme)
+    profiled.seed(_four)
     profiled.start().open("people")
     before = profiled.next_step()
     assert escape("Find people at Acme") in before
@@ -83,12 +106,12 @@ def test_add_a_person_fills_the_role_slot_and_changes_the_next_step(profiled: Da
     assert "Dev One" in [t.value for t in profiled.at.text]
     assert [c.value for c in profiled.at.caption].count("Empty slot") == 5
     after = profiled.next_step()
-    assert after != before and escape("Message Dev One") in after
+    assert after != before and escape("no manager or recruiter") in after
 
 
 def test_edit_a_person_from_the_find_channel_step(profiled: Dash) -> None:
-    profiled.seed(_acme)
-    profiled.seed(lambda ws: ws.add_contact("Acme", {"name": "Jo", "role": "manager"}))
+    profiled.seed(_staffed)
+    profiled.seed(lambda ws: ws.add_contact("Acme", {"name": "Jo", "role": "developer"}))
     profiled.start()
     assert escape("Find Jo's email at Acme") in profiled.at.subheader[0].value
     profiled.press("step.go").assert_ok()
@@ -145,7 +168,9 @@ def test_a_linkedin_note_counts_against_the_monthly_quota(profiled: Dash) -> Non
 
 
 def test_done_and_snooze_on_the_home_card_persist(profiled: Dash) -> None:
-    profiled.seed(lambda ws: _acme(ws, people=True))
+    profiled.seed(_staffed)
+    profiled.seed(lambda ws: ws.add_contact("Acme", {"name": "Dev One", "role": "developer",
+                                                     "email": "dev@acme.io"}))  # fmt: skip
     profiled.start()
     assert escape("Message Dev One") in profiled.at.subheader[0].value
     profiled.press("step.done").assert_ok()
@@ -161,7 +186,9 @@ def test_done_and_snooze_on_the_home_card_persist(profiled: Dash) -> None:
 
 
 def test_the_primary_button_opens_the_page_on_the_right_person(profiled: Dash) -> None:
-    profiled.seed(lambda ws: _acme(ws, people=True))
+    profiled.seed(_staffed)
+    profiled.seed(lambda ws: ws.add_contact("Acme", {"name": "Dev One", "role": "developer",
+                                                     "email": "dev@acme.io"}))  # fmt: skip
     profiled.start().press("step.go").assert_ok()
     assert profiled.at.title[0].value == "Outreach"
     chosen = profiled.at.selectbox(key="outreach.person")
