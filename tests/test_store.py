@@ -117,7 +117,11 @@ def test_migrates_a_v1_database_keeping_its_data(tmp_path) -> None:
     con = duckdb.connect(str(path))
     v1 = Database(con, str(path))
     assert v1.migrate(target=1) == 1
-    v1.store().add_company(Company("Acme", stack=["C#"]))
+    # written as the v1 code did: today's store also moves data versions (migration 0007)
+    con.execute(
+        "INSERT INTO companies (owner, name, name_key, stack) VALUES ('local', 'Acme', 'acme', ?)",
+        [["C#"]],
+    )
     with pytest.raises(duckdb.CatalogException):
         con.execute("SELECT * FROM weights")
     con.close()
