@@ -753,10 +753,12 @@ class Store:
         marks = ", ".join("?" for _ in _CHAT)
         updates = ", ".join(f"{c} = excluded.{c}" for c in _CHAT if c != "contact_id")
         with self.transaction():
+            # PostgreSQL through DuckDB: an ON CONFLICT insert names every defaulted column.
+            (fresh,) = backends.next_ids(self.con, backends.on_postgres(self.con), "chat_ids", 1)
             self.con.execute(
-                f"INSERT INTO chats (owner, {cols}) VALUES (?, {marks}) "
+                f"INSERT INTO chats (id, owner, {cols}) VALUES (?, ?, {marks}) "
                 f"ON CONFLICT (owner, contact_id) DO UPDATE SET {updates}",
-                [self.owner, *values.values()],
+                [fresh, self.owner, *values.values()],
             )
 
     # -- job-board postings and LinkedIn connections -------------------------------------

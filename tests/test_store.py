@@ -14,6 +14,7 @@ from hunt_core.errors import DatabaseBusy, InvalidInput, NotFound
 from hunt_core.models import Chat, Company, Contact, Profile, Touch
 from hunt_core.store import Database, Store, migrations, name_key
 
+pytestmark = pytest.mark.both_backends
 AT = dt.datetime(2026, 11, 2, 12, 0)
 
 
