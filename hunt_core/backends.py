@@ -80,8 +80,10 @@ def connect(target: str, *, read_only: bool = False) -> duckdb.DuckDBPyConnectio
         except BaseException:
             con.close()
             raise
-    con.execute("SET enable_external_access = false")
-    con.execute("SET lock_configuration = true")
+    locked = con.execute("SELECT current_setting('lock_configuration')").fetchone()
+    if not (locked and locked[0]):  # a file opened twice in one process shares one instance
+        con.execute("SET enable_external_access = false")
+        con.execute("SET lock_configuration = true")
     return con
 
 

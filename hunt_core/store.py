@@ -117,7 +117,7 @@ _SEQUENCES = {
 
 # -- transactions ----------------------------------------------------------------------------
 
-ATTEMPTS = 8  # tries of one write that keeps losing to concurrent writes before giving up
+ATTEMPTS = 16  # tries of one write that keeps losing to concurrent writes before giving up
 BUSY = "another session changed the same data at the same moment; nothing was saved, try again"
 
 
@@ -304,13 +304,10 @@ class Database:
 
     def version(self) -> int:
         """The schema version applied, 0 for an empty database."""
-        exists = self.con.execute(
-            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version' "
-            "AND table_catalog = current_database()"
-        ).fetchone()
-        if not exists or not exists[0]:
+        try:  # cheaper than information_schema, which loads PostgreSQL's whole catalog
+            row = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
+        except duckdb.CatalogException:
             return 0
-        row = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
         return int(row[0] or 0) if row else 0
 
     def migrate(self, target: int | None = None) -> int:
@@ -927,31 +924,22 @@ def _values(obj: Any, columns: list[str]) -> dict[str, Any]:
 def _bulk_insert(
     con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[dict[str, Any]]
 ) -> None:
-    """Insert many rows at once from an Arrow table registered on the connection.
+    """Insert many rows (table and column names from the store, never input) via Arrow.
 
-    No file is involved, so this works with DuckDB's external access switched off; each
-    column is cast to the table's type, so ISO text for a date or time is read as one.
+    No file is involved, so this works with DuckDB's external access switched off; the
+    insert casts each column to the table's type, so ISO text for a date or time is read as one.
     """
     if not rows:
         return
     import pyarrow as pa  # ~100 ms to import: only bulk writes need it
 
-    types = dict(
-        con.execute(
-            "SELECT column_name, data_type FROM information_schema.columns "
-            "WHERE table_name = ? AND table_catalog = current_database()",
-            [table],
-        ).fetchall()
-    )
     names = list(rows[0])
     data = pa.table({n: _arrow_column(pa, [row[n] for row in rows]) for n in names})
     view = f"hunt_rows_{threading.get_ident()}"  # one per thread: cursors share the name space
     con.register(view, data)
     try:
-        # Table and column names come from the schema above, never from user input.
         cols = ", ".join(names)
-        casts = ", ".join(f"CAST({n} AS {types[n]})" for n in names)
-        con.execute(f"INSERT INTO {table} ({cols}) SELECT {casts} FROM {view}")
+        con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {view}")
     finally:
         con.unregister(view)
 
