@@ -1011,8 +1011,9 @@ WITH roster AS (
         FROM contacts GROUP BY company_id
     ) AS per_company WHERE mix = 7 AND coalesce(before, 0) <> 7 GROUP BY owner
 )
-SELECT r.name, r.cohort, coalesce(c.sent, 0), coalesce(f.n, 0), coalesce(c.held, 0),
-    coalesce(c.thanked, 0), coalesce(x.complete, 0), coalesce(c.referred, 0)
+SELECT r.name, r.cohort, coalesce(c.sent, 0) AS sent, coalesce(f.n, 0) AS on_time,
+    coalesce(c.held, 0) AS held, coalesce(c.thanked, 0) AS thanked,
+    coalesce(x.complete, 0) AS complete, coalesce(c.referred, 0) AS referred
 FROM roster r LEFT JOIN counts c ON c.owner = r.owner LEFT JOIN on_time f ON f.owner = r.owner
     LEFT JOIN mixes x ON x.owner = r.owner
 """
