@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import os
 import random
 import re
+import tempfile
 import time
 import weakref
 from collections.abc import Mapping, Sequence
@@ -107,18 +109,30 @@ def _load_postgres(con: duckdb.DuckDBPyConnection) -> None:
             ) from None
         return
     # DuckDB finds an extension only at <dir>/<version>/<platform>/<name>.duckdb_extension.
-    platform = con.execute("PRAGMA platform").fetchone()
-    folder = platformdirs.user_cache_path("hunt", appauthor=False) / "duckdb-extensions"
-    place = (
-        folder / version / str(platform[0] if platform else "") / f"{_EXTENSION}.duckdb_extension"
-    )
-    if not place.exists() or place.resolve() != shipped.resolve():
-        place.parent.mkdir(parents=True, exist_ok=True)
-        link = place.with_suffix(f".{random.getrandbits(32):x}.tmp")
-        link.symlink_to(shipped.resolve())
-        link.replace(place)  # atomic: replicas starting together never see half a link
+    row = con.execute("PRAGMA platform").fetchone()
+    name = Path(version, str(row[0] if row else ""), f"{_EXTENSION}.duckdb_extension")
+    cache = platformdirs.user_cache_path("hunt", appauthor=False) / "duckdb-extensions"
+    spare = Path(tempfile.gettempdir()) / f"hunt-duckdb-extensions-{os.getuid()}"
+    for folder in (cache, spare):  # a read-only home (some hosts) falls back to the temp dir
+        try:
+            _link(folder / name, shipped)
+            break
+        except OSError:
+            continue
+    else:
+        raise HuntError(f"cannot lay out DuckDB's postgres extension in {cache} or {spare}")
     con.execute(f"SET extension_directory = {_quote(str(folder))}")
     con.execute("LOAD postgres")
+
+
+def _link(place: Path, shipped: Path) -> None:
+    """Make place a symbolic link to the shipped extension file, atomically."""
+    if place.exists() and place.resolve() == shipped.resolve():
+        return
+    place.parent.mkdir(parents=True, exist_ok=True)
+    link = place.with_suffix(f".{random.getrandbits(32):x}.tmp")
+    link.symlink_to(shipped.resolve())
+    link.replace(place)  # atomic: replicas starting together never see half a link
 
 
 # -- DDL ---------------------------------------------------------------------------------------

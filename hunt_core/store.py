@@ -338,7 +338,7 @@ class Database:
                             "VALUES (?, ?, current_timestamp)",
                             [version, name],
                         )
-                except HuntError:
+                except (HuntError, duckdb.Error):
                     if not self.postgres or self.version() < version:
                         raise
                 current = version
