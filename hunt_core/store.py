@@ -408,9 +408,13 @@ class Store:
     # -- plumbing ------------------------------------------------------------------------
 
     def transaction(self) -> AbstractContextManager[None]:
-        """One write, all or nothing, in a `with` block; nested calls join the outer one."""
+        """All or nothing, in a `with` block; nested calls join the outer one.
+
+        The write methods inside move this owner's data version; a block that only reads
+        (a consistent export) leaves it.
+        """
         self._writable()
-        return transaction(self.con, [self.owner])
+        return transaction(self.con)
 
     def atomic(self, work: Callable[[], T]) -> T:
         """Run a write of several steps in one transaction, retried when a concurrent one won."""
@@ -452,6 +456,7 @@ class Store:
             [self.owner, name],
         )
 
+    @_write
     def bulk_insert(self, table: str, rows: Sequence[dict[str, Any]]) -> None:
         """Insert many rows of this owner at once (executemany is slow)."""
         self._writable()
