@@ -1,4 +1,4 @@
-"""The one place SQL lives: the DuckDB file, its migrations, and owner-scoped queries."""
+"""The one place SQL lives: the database (DuckDB file or PostgreSQL), migrations, owner queries."""
 
 from __future__ import annotations
 
