@@ -66,7 +66,6 @@ with st.form(form):
             lambda: cohorts.add_comment(me, owner, company or None, text, now),
             "Comment sent.",
             f"review.comment.{owner}",
-            also=[owner],
         )
 sent = snap.comments  # unseen only
 if sent:

@@ -5,17 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
-from pathlib import Path
 
 import streamlit as st
 
 from app_pages.safe import escape
-from hunt_core import store
+from hunt_core import backends, store
 from hunt_core.cohort import Member
 from hunt_core.demo import load_demo
 from hunt_core.errors import HuntError
@@ -130,11 +128,14 @@ def now() -> dt.datetime:
 
 
 def db_path() -> str:
-    """The database file: `[hunt] db` in Streamlit secrets, else HUNT_DB, else the default."""
+    """The database: `[hunt] db` in Streamlit secrets, else HUNT_DB, else the default.
+
+    A file path or a postgresql:// URL.
+    """
     try:
-        return str(Path(st.secrets["hunt"]["db"]).expanduser())
+        return backends.locate(str(st.secrets["hunt"]["db"]))
     except (KeyError, FileNotFoundError):
-        return str(store.default_path())
+        return store.default_path()
 
 
 @st.cache_resource(show_spinner=False)
@@ -166,29 +167,6 @@ def workspace(user: str) -> Workspace:
     return held[3]
 
 
-class Writes:
-    """A counter per (database, user) that moves on every write made through this server."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._counts: dict[tuple[str, str], int] = {}
-
-    def of(self, key: tuple[str, str]) -> int:
-        """How many writes this user's data has seen."""
-        return self._counts.get(key, 0)
-
-    def bump(self, key: tuple[str, str]) -> None:
-        """Note one more write."""
-        with self._lock:
-            self._counts[key] = self._counts.get(key, 0) + 1
-
-
-@st.cache_resource(show_spinner=False)
-def writes() -> Writes:
-    """The server's write counters, keyed by user (no user's data is in them)."""
-    return Writes()
-
-
 @dataclass
 class Run:
     """A consistent read of the user's hunt that every view of a rerun shares."""
@@ -211,11 +189,12 @@ class Run:
 def begin(user: str) -> Run:
     """This rerun's read (called by the router before the page).
 
-    The DuckDB file is locked to this server, so every write goes through act() and moves the
-    user's write counter: until it moves (or the minute does), the scored read is reused.
+    Every write transaction moves the data version of each owner it changed, in the database,
+    so a write made by another replica, the CLI or an instructor shows here too: until the
+    version moves (or the minute does), the scored read is reused.
     """
     ws = workspace(user)
-    key = (ws, writes().of((db_path(), user)), now().replace(second=0, microsecond=0))
+    key = (ws, ws.store.data_version(), now().replace(second=0, microsecond=0))
     run = st.session_state.get(_RUN)
     if run is None or run.key != key:
         run = Run(ws, ws.snapshot(), key)
@@ -240,19 +219,14 @@ def guard() -> Iterator[None]:
         st.error(FRIENDLY, icon=":material/error:")
 
 
-def act(
-    action: Callable[[], object], done: str, form: str | None = None, also: Sequence[str] = ()
-) -> None:
+def act(action: Callable[[], object], done: str, form: str | None = None) -> None:
     """Run one write; on success empty `form`, keep `done` to show, rerun to redraw every view.
 
-    also: other owners whose data the write touched (a comment on a student's list).
+    The write moves the data version of every owner it changed (a comment moves the
+    student's), so each session reading those hunts reads afresh at its next rerun.
     """
     with guard():
-        try:
-            action()
-        finally:  # even a failed action may have written part of a batch
-            for owner in (current_user(), *also):
-                writes().bump((db_path(), owner))
+        action()
         if form:
             st.session_state[f"_gen.{form}"] = st.session_state.get(f"_gen.{form}", 0) + 1
         st.session_state[_FLASH] = done
@@ -271,7 +245,6 @@ def open_demo() -> None:
 def switch_user(user: str) -> None:
     """Local mode: read and write another owner's hunt from the next rerun on."""
     st.session_state[USER_KEY] = user
-    writes().bump((db_path(), user))
     st.rerun()
 
 

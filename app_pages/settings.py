@@ -5,7 +5,7 @@ import streamlit as st
 
 from app_pages import fields, session
 from app_pages.safe import escape
-from hunt_core import export, store
+from hunt_core import backends, export, store
 from hunt_core.calendar_ics import calendar_ics
 from hunt_core.wording import plural
 
@@ -123,7 +123,7 @@ st.caption(
 )
 
 st.subheader("Where your data lives", anchor=False)
-st.code(session.db_path(), language=None)
+st.code(backends.redact(session.db_path()), language=None)
 st.text(f"User: {session.current_user()}")
 
 st.subheader("Export and backup", anchor=False)
@@ -133,8 +133,8 @@ st.caption(
     "neutralised."
 )
 FORMATS = {"csv": "CSV files (zip)", "json": "JSON", "xlsx": "Excel workbook"}
-PREPARED = "_settings.export"  # (format, write count, bytes) of the last prepared export
-writes_now = session.writes().of((session.db_path(), session.current_user()))
+PREPARED = "_settings.export"  # (format, data version, bytes) of the last prepared export
+writes_now = run.ws.store.data_version()
 pick, prepare = st.columns([2, 1], vertical_alignment="bottom")
 fmt = pick.selectbox(
     "Format", list(FORMATS), format_func=FORMATS.__getitem__, key="settings.export.format"

@@ -8,9 +8,13 @@ student's snapshot + next step (target <= 100 ms), and the Leaderboard and home 
 in AppTest, signed in as that student through the app's test identity seam (targets 300 and
 100 ms).
 
+With --postgres URL (an empty PostgreSQL database) the same build and figures run there too,
+through DuckDB's postgres extension, and each figure is printed with its PostgreSQL/file ratio.
+
 A report, not a test: it always exits 0.
 
     python bench/bench_cohort.py [--students N] [--cohorts C] [--touches T] [--runs R]
+        [--postgres postgresql://USER@127.0.0.1:PORT/DB]
 """
 
 from __future__ import annotations
@@ -98,26 +102,44 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--touches", type=int, default=3_000_000, help="about this many")
     parser.add_argument("--runs", type=int, default=5, help="timed runs per figure (median)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--postgres", metavar="URL", help="also run on this empty database")
     args = parser.parse_args(argv)
     runs = max(1, args.runs)
 
     print(f"Python {platform.python_version()} on {platform.machine()}, {_cpus()} CPUs")
+    figures: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory(prefix="hunt-bench-") as tmp:
-        path = Path(tmp) / "bench.duckdb"
-        db = Database.open(path)
-        build(db, args.students, args.cohorts, args.touches, args.seed)
-        db.close()  # as a server finds it: written, checkpointed, opened again
-        db = Database.open(path)
-        cohorts = db.cohorts(db.cursor())
-        boards(cohorts, runs)
-        student = next_steps(cohorts, runs)
-        db.close()
-        pages(path, student, runs)
+        targets = {"file": str(Path(tmp) / "bench.duckdb")}
+        if args.postgres:
+            targets["postgres"] = args.postgres
+        for kind, target in targets.items():
+            print(f"-- {kind}")
+            figures[kind] = measure(target, args, runs)
+    if "postgres" in figures:
+        print("-- PostgreSQL / file")
+        for label, seconds in figures["postgres"].items():
+            base = figures["file"][label]
+            print(f"{label:<34} {seconds * 1000:6.0f} ms / {base * 1000:6.0f} ms = "
+                  f"{seconds / base:5.1f}x")  # fmt: skip
     return 0
 
 
-def boards(cohorts: Cohorts, runs: int) -> None:
+def measure(target: str, args: argparse.Namespace, runs: int) -> dict[str, float]:
+    """Build the cohorts in one database, then time every figure there: label -> seconds."""
+    db = Database.open(target)
+    build(db, args.students, args.cohorts, args.touches, args.seed)
+    db.close()  # as a server finds it: written, checkpointed, opened again
+    db = Database.open(target)
+    cohorts = db.cohorts(db.cursor())
+    figures = boards(cohorts, runs)
+    student, steps = next_steps(cohorts, runs)
+    db.close()
+    return {**figures, **steps, **pages(target, student, runs)}
+
+
+def boards(cohorts: Cohorts, runs: int) -> dict[str, float]:
     """The leaderboard query: all time, this week, and one cohort's students."""
+    figures = {}
     for label, week, cohort in (
         ("all time", False, None),
         ("this week", True, None),
@@ -130,10 +152,13 @@ def boards(cohorts: Cohorts, runs: int) -> None:
             f"leaderboard     {label + ':':<11} median {seconds * 1000:4.0f} ms, {len(rows):,} "
             f"students, {len(cohort_board(rows))} cohort rows   {verdict(seconds, BOARD_TARGET_S)}"
         )
+        figures[f"leaderboard {label}"] = seconds
+    return figures
 
 
-def next_steps(cohorts: Cohorts, runs: int) -> str:
+def next_steps(cohorts: Cohorts, runs: int) -> tuple[str, dict[str, float]]:
     """A typical and the largest student of the first cohort: snapshot + next step."""
+    figures = {}
     plugins = get_plugin_manager(env={}, entrypoints=False, directories=[])
     instructor = cohorts.member_by_email("instructor@cohort01.demo.example")
     students = cohorts.students(instructor) if instructor else []
@@ -146,16 +171,18 @@ def next_steps(cohorts: Cohorts, runs: int) -> str:
             f"next step       {label} student ({size} companies, {people} people): snapshot + "
             f"next step median {seconds * 1000:.0f} ms   {verdict(seconds, STEP_TARGET_S)}"
         )
+        figures[f"next step {label} student"] = seconds
     seconds, peers = median_of(runs, ws.store.peer_counts)
     shared = sum(1 for n in peers.values() if n)
     print(
         f"peer counts     median {seconds * 1000:.1f} ms "
         f"({shared} of {len(peers)} companies also on a classmate's list)"
     )
-    return sized[len(sized) // 2][1]
+    figures["peer counts"] = seconds
+    return sized[len(sized) // 2][1], figures
 
 
-def pages(path: Path, email: str, runs: int) -> None:
+def pages(target: str, email: str, runs: int) -> dict[str, float]:
     """Leaderboard and home page reruns for a signed-in student, each with a fresh read."""
     logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(
         lambda record: "missing ScriptRunContext" not in record.getMessage()
@@ -163,7 +190,8 @@ def pages(path: Path, email: str, runs: int) -> None:
     sys.path.insert(0, str(ROOT))  # app_pages comes from the checkout, as with streamlit run
     from app_pages.session import IDENTITY_KEY, TEST_ENV, Identity
 
-    os.environ.update({"HUNT_DB": str(path), "HUNT_PLUGINS_DIR": "", TEST_ENV: "1"})
+    os.environ.update({"HUNT_DB": target, "HUNT_PLUGINS_DIR": "", TEST_ENV: "1"})
+    figures = {}
     os.chdir(ROOT)
     at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
     at.secrets["auth"] = {
@@ -176,7 +204,7 @@ def pages(path: Path, email: str, runs: int) -> None:
     at.session_state[IDENTITY_KEY] = Identity("https://bench.example", f"sub-{email}", email, True)
     at.session_state["hunt_now"] = NOW
     at.run()
-    for page, target in (("leaderboard", PAGE_BOARD_TARGET_S), ("home", STEP_TARGET_S)):
+    for page, goal in (("leaderboard", PAGE_BOARD_TARGET_S), ("home", STEP_TARGET_S)):
         at.switch_page(f"app_pages/{page}.py").run()
         times = []
         for _ in range(runs):
@@ -187,8 +215,10 @@ def pages(path: Path, email: str, runs: int) -> None:
         seconds = statistics.median(times)
         print(
             f"page rerun      {page:<11} median {seconds * 1000:4.0f} ms, signed in as a "
-            f"student   {verdict(seconds, target)}"
+            f"student   {verdict(seconds, goal)}"
         )
+        figures[f"page rerun {page}"] = seconds
+    return figures
 
 
 def _cpus() -> int:

@@ -20,7 +20,6 @@ from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any, get_args
 
-import duckdb
 import openpyxl
 
 from hunt_core import forms, models
@@ -33,7 +32,7 @@ from hunt_core.importers.spreadsheets import (
     read_workbook,
 )
 from hunt_core.models import Chat, Company, Connection, Contact, Posting, Profile, Touch, choice
-from hunt_core.store import Store, checkpoint
+from hunt_core.store import Duplicate, Store, checkpoint
 
 FORMATS = ("csv", "json", "xlsx")
 FORMAT = "hunt-export"
@@ -377,7 +376,7 @@ def _restore(store: Store, raw: Mapping[str, Raw]) -> dict[str, int]:
     try:
         with store.transaction():
             _write(store, tables)
-    except duckdb.ConstraintException as exc:
+    except Duplicate as exc:
         raise InvalidInput(f"the export holds conflicting rows: {_first_line(exc)}") from None
     checkpoint(store.con)
     return {name: len(rows) for name, rows in tables.items()}

@@ -1,25 +1,24 @@
-"""The one place SQL lives: the DuckDB file, its migrations, and owner-scoped queries."""
+"""The one place SQL lives: the database (DuckDB file or PostgreSQL), migrations, owner queries."""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import importlib.resources
-import json
-import logging
 import os
 import re
-import sys
-import tempfile
 import threading
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
-from dataclasses import asdict, fields
+import weakref
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import duckdb
 import platformdirs
 
+from hunt_core import backends
 from hunt_core.cohort import (
     MIN_GROUP,
     ON_TIME_DAYS,
@@ -58,16 +57,16 @@ from hunt_core.models import (
 from hunt_core.names import compact_key, name_key
 
 LOCAL_USER = "local"
-log = logging.getLogger(__name__)
 T = TypeVar("T")
+P = ParamSpec("P")
 _MIGRATION = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
 
-def default_path() -> Path:
-    """Where the database lives: HUNT_DB, else a file in the user data directory."""
+def default_path() -> str:
+    """Where the database lives: HUNT_DB (a file or a postgresql:// URL), else a user data file."""
     if os.environ.get("HUNT_DB"):
-        return Path(os.environ["HUNT_DB"]).expanduser()
-    return platformdirs.user_data_path("hunt", appauthor=False) / "hunt.duckdb"
+        return backends.locate(os.environ["HUNT_DB"])
+    return str(platformdirs.user_data_path("hunt", appauthor=False) / "hunt.duckdb")
 
 
 def migrations() -> list[tuple[int, str, str]]:
@@ -112,111 +111,246 @@ _SEQUENCES = {
 }
 
 
-def _connect(target: str, *, read_only: bool) -> duckdb.DuckDBPyConnection:
-    """Connect; a damaged write-ahead log is moved aside loudly instead of failing every open.
-
-    DuckDB refuses a file whose WAL fails its checksum, so a server would crash on every
-    restart. The WAL holds only what was written since the last checkpoint: the file itself is
-    consistent without it, and the damaged log is kept next to it for recovery.
-    """
-    try:
-        return duckdb.connect(target, read_only=read_only)
-    except duckdb.Error as exc:
-        wal = Path(f"{target}.wal")
-        if read_only or target == ":memory:" or "WAL" not in str(exc) or not wal.is_file():
-            raise
-        aside = wal.with_name(f"{wal.name}.damaged-{dt.datetime.now():%Y%m%dT%H%M%S%f}")
-        wal.rename(aside)
-        message = (
-            f"database {target}: its write-ahead log was damaged ({' '.join(str(exc).split())}) "
-            f"and is moved to {aside}; changes written since the last checkpoint may be missing"
-        )
-        log.error(message)
-        print(f"hunt: warning: {message}", file=sys.stderr)
-        return duckdb.connect(target, read_only=read_only)
-
-
 def checkpoint(con: duckdb.DuckDBPyConnection) -> None:
     """Fold the write-ahead log into the file (after a bulk import); a no-op in memory."""
     con.execute("CHECKPOINT")
 
 
+# -- transactions ----------------------------------------------------------------------------
+
+ATTEMPTS = 16  # tries of one write that keeps losing to concurrent writes before giving up
+BUSY = "another session changed the same data at the same moment; nothing was saved, try again"
+
+
+class Duplicate(InvalidInput):
+    """A write met a row with the same key (a name another write took first)."""
+
+
+@dataclass
+class _Open:
+    """The transaction open on one connection: how deep, whose data versions it moves."""
+
+    depth: int = 1
+    owners: set[str] = field(default_factory=set)
+
+
+_OPEN: weakref.WeakKeyDictionary[duckdb.DuckDBPyConnection, _Open] = weakref.WeakKeyDictionary()
+
+
+@contextmanager
+def _attempt(con: duckdb.DuckDBPyConnection, owners: Iterable[str]) -> Iterator[None]:
+    """One try: begin, commit (moving the owners' data versions), roll back on any error.
+
+    Nested calls on the same connection join the outer transaction. Raises DuckDB's error
+    as it came, for the caller to classify.
+    """
+    held = _OPEN.get(con)
+    if held is not None:
+        held.owners.update(owners)
+        held.depth += 1
+        try:
+            yield
+        finally:
+            held.depth -= 1
+        return
+    held = _OPEN[con] = _Open(owners=set(owners))
+    con.begin()
+    try:
+        yield
+        _bump_versions(con, held.owners)
+        con.commit()
+    except BaseException:
+        _rollback(con)
+        raise
+    finally:
+        del _OPEN[con]
+
+
+def _rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """Roll back, unless DuckDB already did: its error must not be hidden by a second one."""
+    try:
+        con.rollback()
+    except duckdb.TransactionException as exc:
+        if "no transaction is active" not in str(exc):
+            raise
+
+
+def _bump_versions(con: duckdb.DuckDBPyConnection, owners: Iterable[str]) -> None:
+    """Move each owner's data version, in the write's own transaction, so every replica sees it."""
+    for owner in sorted(owners):  # one order everywhere, so two writers never deadlock
+        con.execute(
+            "INSERT INTO data_versions (owner, version) VALUES (?, 1) "
+            "ON CONFLICT (owner) DO UPDATE SET version = data_versions.version + 1",
+            [owner],
+        )
+
+
+def data_version(con: duckdb.DuckDBPyConnection, owner: str) -> int:
+    """How many write transactions have changed owner's data: compare it, never read into it."""
+    row = con.execute("SELECT version FROM data_versions WHERE owner = ?", [owner]).fetchone()
+    return int(row[0]) if row else 0
+
+
+def _one_line(exc: duckdb.Error) -> Exception:
+    """The error a person sees for a failed write: one line for a duplicate or a lost race."""
+    if backends.is_unique_violation(exc):
+        return Duplicate(f"that already exists ({_first_line(exc)}); nothing was saved")
+    if backends.is_conflict(exc):
+        return HuntError(BUSY)
+    return exc
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection, owners: Iterable[str] = ()) -> Iterator[None]:
+    """All or nothing, in a `with` block; nested calls join the outer transaction.
+
+    A block cannot be run again, so a write lost to a concurrent one ends in one line (BUSY)
+    here; atomic() runs a function and retries it instead.
+    """
+    try:
+        with _attempt(con, owners):
+            yield
+    except duckdb.Error as exc:
+        if con in _OPEN:  # an inner block: the outer one decides
+            raise
+        raise _one_line(exc) from None
+
+
+def atomic(con: duckdb.DuckDBPyConnection, work: Callable[[], T], owners: Iterable[str] = ()) -> T:
+    """Run work in one transaction, again (bounded, with jitter) when a concurrent write won.
+
+    A conflict is retried up to ATTEMPTS times; a duplicate key once, since work's own checks
+    then see the row that won the race and say so as for any duplicate. Inside an open
+    transaction work simply joins it, and the outermost caller retries.
+    """
+    if con in _OPEN:
+        with _attempt(con, owners):
+            return work()
+    for attempt in range(ATTEMPTS):
+        try:
+            with _attempt(con, owners):
+                return work()
+        except duckdb.Error as exc:
+            again = backends.is_conflict(exc) or (
+                attempt == 0 and backends.is_unique_violation(exc)
+            )
+            if not again or attempt == ATTEMPTS - 1:
+                raise _one_line(exc) from None
+            backends.backoff(attempt)
+    raise AssertionError("unreachable: the last attempt returns or raises")
+
+
+def _write(method: Callable[Concatenate[Store, P], T]) -> Callable[Concatenate[Store, P], T]:
+    """A Store method that writes: checks and writes in one retried transaction (atomic)."""
+
+    @functools.wraps(method)
+    def run(self: Store, *args: P.args, **kwargs: P.kwargs) -> T:
+        self._writable()
+        return atomic(self.con, lambda: method(self, *args, **kwargs), [self.owner])
+
+    return run
+
+
+def _first_line(exc: BaseException) -> str:
+    """An error's first line."""
+    return (str(exc).splitlines() or [""])[0]
+
+
 class Database:
-    """A DuckDB file with the Hunt schema; hand out owner-scoped Stores over it."""
+    """A DuckDB file or a PostgreSQL database with the Hunt schema; hands out owner Stores."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection, path: str) -> None:
         self.con = con
         self.path = path
+        self.postgres = backends.is_postgres(path)
         self._lock = threading.Lock()
 
     @classmethod
     def open(cls, path: str | Path | None = None, *, read_only: bool = False) -> Database:
-        """Open (creating and migrating if needed) the database at path, default_path() if None."""
-        target = ":memory:" if path == ":memory:" else str(path or default_path())
+        """Open (creating and migrating if needed) the database at path, default_path() if None.
+
+        path is a file, ":memory:" or a postgresql:// URL.
+        """
+        target = backends.locate(str(path)) if path else default_path()
+        shown = backends.redact(target)
+        postgres = backends.is_postgres(target)
         try:
-            if target != ":memory:":
+            if not postgres and target != ":memory:":
                 Path(target).parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise HuntError(f"cannot create the folder for database {target}: {exc}") from None
         try:
-            con = _connect(target, read_only=read_only)
+            con = backends.connect(target, read_only=read_only)
         except duckdb.IOException as exc:
-            if "lock" in str(exc).lower():
+            # DuckDB's words when another process holds the file's write lock; the path is
+            # taken out first, so a folder named "lockers" is not mistaken for a lock.
+            held = "could not set lock" in str(exc).replace(target, "").lower()
+            if held and not postgres:
                 pid = re.search(r"PID (\d+)", str(exc))
                 who = f" (PID {pid.group(1)})" if pid else ""
                 raise DatabaseBusy(
                     f"database {target} is in use by another process{who}; close it and retry"
                 ) from None
-            raise HuntError(f"cannot open database {target}: {exc}") from None
+            raise HuntError(f"cannot open database {shown}: {_first_line(exc)}") from None
         except duckdb.Error as exc:
-            raise HuntError(f"cannot open database {target}: {exc}") from None
+            raise HuntError(f"cannot open database {shown}: {_first_line(exc)}") from None
         db = cls(con, target)
         if not read_only:
             db.migrate()
         return db
 
     def close(self) -> None:
-        """Close the file so another process may open it."""
+        """Close the file (or the PostgreSQL connection) so another process may open it."""
         self.con.close()
 
     def version(self) -> int:
-        """The schema version applied, 0 for an empty file."""
-        exists = self.con.execute(
-            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
-        ).fetchone()
-        if not exists or not exists[0]:
+        """The schema version applied, 0 for an empty database."""
+        try:  # cheaper than information_schema, which loads PostgreSQL's whole catalog
+            row = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
+        except duckdb.CatalogException:
             return 0
-        row = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
         return int(row[0] or 0) if row else 0
 
     def migrate(self, target: int | None = None) -> int:
-        """Apply pending migrations up to target (default all), each in its own transaction."""
+        """Apply pending migrations up to target (default all), each in its own transaction.
+
+        On PostgreSQL two replicas may start together: one applies a migration, the other's
+        attempt fails on the tables it finds, and it goes on once the version shows it applied.
+        """
         with self._lock:
-            self.con.execute(
-                "CREATE TABLE IF NOT EXISTS schema_version "
-                "(version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, "
-                "applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)"
-            )
             current = self.version()
+            if current == 0:
+                with transaction(self.con):
+                    backends.run_ddl(
+                        self.con,
+                        self.postgres,
+                        "CREATE TABLE IF NOT EXISTS schema_version "
+                        "(version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, "
+                        "applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)",
+                    )
             for version, name, sql in migrations():
                 if version <= current or (target is not None and version > target):
                     continue
-                self.con.begin()
                 try:
-                    self.con.execute(sql)
-                    self.con.execute(
-                        "INSERT INTO schema_version (version, name) VALUES (?, ?)", [version, name]
-                    )
-                    self.con.commit()
-                except Exception:
-                    self.con.rollback()
-                    raise
+                    with transaction(self.con):
+                        backends.run_ddl(self.con, self.postgres, sql)
+                        self.con.execute(
+                            "INSERT INTO schema_version (version, name, applied_at) "
+                            "VALUES (?, ?, current_timestamp)",
+                            [version, name],
+                        )
+                except (HuntError, duckdb.Error):
+                    if not self.postgres or self.version() < version:
+                        raise
                 current = version
             return current
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         """A connection of its own for one thread (Streamlit session threads, workers)."""
-        return self.con.cursor()
+        cur = self.con.cursor()
+        if self.postgres:
+            cur.execute(f"USE {backends.CATALOG}")  # each cursor starts on DuckDB's memory
+        return cur
 
     def store(
         self, owner: str = LOCAL_USER, *, con: duckdb.DuckDBPyConnection | None = None
@@ -234,34 +368,29 @@ class Database:
 
     def reserve_ids(self, table: str, count: int) -> list[int]:
         """count fresh ids for companies, contacts, touches or chats, for bulk loads."""
-        sequence = _SEQUENCES[table]  # a fixed name, never user input
-        rows = self.con.execute(f"SELECT nextval('{sequence}') FROM range(?)", [count]).fetchall()
-        return [i for (i,) in rows]
+        return backends.next_ids(self.con, self.postgres, _SEQUENCES[table], count)
 
     def bulk_load(self, tables: Mapping[str, Sequence[dict[str, Any]]]) -> None:
         """Insert rows of many owners (each row names its owner) in one transaction: demos."""
         if set(tables) - set(_OWNED):
             raise ValueError(f"bulk load into {sorted(set(tables) - set(_OWNED))} is not allowed")
-        self.con.begin()
-        try:
+        owners = {row["owner"] for rows in tables.values() for row in rows}
+        with transaction(self.con, owners):
             for table, rows in tables.items():
                 _bulk_insert(self.con, table, rows)
-            self.con.commit()
-        except BaseException:
-            self.con.rollback()
-            raise
         checkpoint(self.con)
 
     def replay_touches(self, copies: int, days: int) -> int:
         """Repeat every student's touches copies times, each copy days further back: history."""
-        self.con.execute(
-            "INSERT INTO touches (owner, contact_id, kind, channel, happened_at, text) "
-            "SELECT t.owner, t.contact_id, t.kind, t.channel, "
-            "t.happened_at - to_days(CAST(n.i * ? AS INTEGER)), t.text "
-            "FROM touches t JOIN members m ON m.owner = t.owner AND m.role = 'student', "
-            "range(1, ? + 1) n(i)",
-            [days, copies],
-        )
+        with transaction(self.con):
+            self.con.execute(
+                "INSERT INTO touches (owner, contact_id, kind, channel, happened_at, text) "
+                "SELECT t.owner, t.contact_id, t.kind, t.channel, "
+                "t.happened_at - to_days(CAST(n.i * ? AS INTEGER)), t.text "
+                "FROM touches t JOIN members m ON m.owner = t.owner AND m.role = 'student', "
+                "range(1, ? + 1) n(i)",
+                [days, copies],
+            )
         row = self.con.execute("SELECT count(*) FROM touches").fetchone()
         return int(row[0]) if row else 0
 
@@ -277,31 +406,26 @@ class Store:
         self.con = con
         self.owner = owner
         self.read_only = read_only
-        self._depth = 0
 
     # -- plumbing ------------------------------------------------------------------------
 
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
-        """One write, all or nothing; nested calls join the outer transaction."""
+    def transaction(self) -> AbstractContextManager[None]:
+        """All or nothing, in a `with` block; nested calls join the outer one.
+
+        The write methods inside move this owner's data version; a block that only reads
+        (a consistent export) leaves it.
+        """
         self._writable()
-        if self._depth:
-            self._depth += 1
-            try:
-                yield
-            finally:
-                self._depth -= 1
-            return
-        self.con.begin()
-        self._depth = 1
-        try:
-            yield
-            self.con.commit()
-        except BaseException:
-            self.con.rollback()
-            raise
-        finally:
-            self._depth = 0
+        return transaction(self.con)
+
+    def atomic(self, work: Callable[[], T]) -> T:
+        """Run a write of several steps in one transaction, retried when a concurrent one won."""
+        self._writable()
+        return atomic(self.con, work, [self.owner])
+
+    def data_version(self) -> int:
+        """A number that moves with every committed write of this owner's data, on any replica."""
+        return data_version(self.con, self.owner)
 
     def _writable(self) -> None:
         """Refuse any write through a read-only store (an instructor viewing a student)."""
@@ -329,11 +453,14 @@ class Store:
         """Create this owner's user row if it is missing."""
         self._writable()
         self.con.execute(
-            "INSERT INTO users (id, name) VALUES (?, ?) ON CONFLICT DO NOTHING", [self.owner, name]
+            "INSERT INTO users (id, name, created_at) VALUES (?, ?, current_timestamp) "
+            "ON CONFLICT DO NOTHING",
+            [self.owner, name],
         )
 
+    @_write
     def bulk_insert(self, table: str, rows: Sequence[dict[str, Any]]) -> None:
-        """Insert many rows at once through a temporary NDJSON file (executemany is slow)."""
+        """Insert many rows of this owner at once (executemany is slow)."""
         self._writable()
         if table not in _OWNED:
             raise ValueError(f"bulk insert into {table!r} is not allowed")
@@ -346,6 +473,7 @@ class Store:
         row = self._one(f"SELECT {', '.join(_PROFILE)} FROM profiles WHERE owner = ?")
         return Profile(**dict(zip(_PROFILE, row, strict=True))) if row else Profile()
 
+    @_write
     def save_profile(self, profile: Profile) -> None:
         """Create or replace this owner's profile."""
         values = asdict(profile)
@@ -383,6 +511,7 @@ class Store:
         """Insert a new company; a name already used raises InvalidInput."""
         return self.add_companies([company])[0]
 
+    @_write
     def add_companies(self, companies: Sequence[Company]) -> list[Company]:
         """Insert companies in one transaction; any duplicate name writes nothing."""
         seen: dict[str, str] = {}
@@ -416,6 +545,7 @@ class Store:
             c.id = ids[name_key(c.name)]
         return list(companies)
 
+    @_write
     def update_company(self, company: Company) -> None:
         """Save every attribute of an existing company."""
         if company.id is None:
@@ -427,17 +557,16 @@ class Store:
         )
         if clash:
             raise InvalidInput(f"company {company.name!r} already exists")
+        self.company_by_id(company.id)
         cols = [c for c in _COMPANY if c != "created_at"]
         sets = ", ".join(f"{c} = ?" for c in cols)
         with self.transaction():
-            done = self.con.execute(
-                f"UPDATE companies SET {sets}, name_key = ? "
-                "WHERE owner = ? AND id = ? RETURNING id",
+            self.con.execute(
+                f"UPDATE companies SET {sets}, name_key = ? WHERE owner = ? AND id = ?",
                 [*[getattr(company, c) for c in cols], key, self.owner, company.id],
-            ).fetchall()
-        if not done:
-            raise NotFound(f"no company with id {company.id}")
+            )
 
+    @_write
     def delete_company(self, company_id: int) -> None:
         """Remove a company with its people, their touches and chats."""
         with self.transaction():
@@ -488,6 +617,7 @@ class Store:
             raise NotFound(f"no person with id {contact_id}")
         return found[0]
 
+    @_write
     def add_contacts(self, contacts: Sequence[Contact]) -> list[Contact]:
         """Insert people in one transaction; a duplicate at the same company writes nothing."""
         companies = {c.id for c in self.companies()}
@@ -526,6 +656,7 @@ class Store:
         """Insert one person."""
         return self.add_contacts([contact])[0]
 
+    @_write
     def update_contact(self, contact: Contact) -> None:
         """Save every attribute of an existing person."""
         if contact.id is None:
@@ -538,16 +669,16 @@ class Store:
         )
         if clash:
             raise InvalidInput(f"{contact.name!r} is already listed at that company")
+        self.contact_by_id(contact.id)
         cols = [c for c in _CONTACT if c != "created_at"]
         sets = ", ".join(f"{c} = ?" for c in cols)
         with self.transaction():
-            done = self.con.execute(
-                f"UPDATE contacts SET {sets}, name_key = ? WHERE owner = ? AND id = ? RETURNING id",
+            self.con.execute(
+                f"UPDATE contacts SET {sets}, name_key = ? WHERE owner = ? AND id = ?",
                 [*[getattr(contact, c) for c in cols], key, self.owner, contact.id],
-            ).fetchall()
-        if not done:
-            raise NotFound(f"no person with id {contact.id}")
+            )
 
+    @_write
     def delete_contact(self, contact_id: int) -> None:
         """Remove a person with their touches and chat."""
         with self.transaction():
@@ -563,6 +694,7 @@ class Store:
 
     # -- touches and chats ---------------------------------------------------------------
 
+    @_write
     def add_touches(self, touches: Sequence[Touch]) -> None:
         """Record outreach events in one transaction."""
         known = {i for (i,) in self._rows("SELECT id FROM contacts WHERE owner = ?")}
@@ -620,6 +752,7 @@ class Store:
         found = self._fetch(Chat, "AND contact_id = ?", [contact_id])
         return found[0] if found else None
 
+    @_write
     def save_chat(self, chat: Chat) -> None:
         """Create or replace the chat with one person."""
         self.contact_by_id(chat.contact_id)
@@ -628,10 +761,12 @@ class Store:
         marks = ", ".join("?" for _ in _CHAT)
         updates = ", ".join(f"{c} = excluded.{c}" for c in _CHAT if c != "contact_id")
         with self.transaction():
+            # PostgreSQL through DuckDB: an ON CONFLICT insert names every defaulted column.
+            (fresh,) = backends.next_ids(self.con, backends.on_postgres(self.con), "chat_ids", 1)
             self.con.execute(
-                f"INSERT INTO chats (owner, {cols}) VALUES (?, {marks}) "
+                f"INSERT INTO chats (id, owner, {cols}) VALUES (?, ?, {marks}) "
                 f"ON CONFLICT (owner, contact_id) DO UPDATE SET {updates}",
-                [self.owner, *values.values()],
+                [fresh, self.owner, *values.values()],
             )
 
     # -- job-board postings and LinkedIn connections -------------------------------------
@@ -643,6 +778,7 @@ class Store:
             Posting, where, params, order="company_id, posted_at DESC NULLS LAST, title, id"
         )
 
+    @_write
     def replace_postings(self, company_id: int, source: str, postings: Sequence[Posting]) -> None:
         """Make a company's postings from one board exactly these, in one transaction."""
         self.company_by_id(company_id)
@@ -658,6 +794,7 @@ class Store:
         linked = "AND company_id IS NOT NULL" if linked_only else ""
         return self._fetch(Connection, linked, order="lower(first_name), lower(last_name), id")
 
+    @_write
     def save_connections(self, connections: Sequence[Connection]) -> tuple[int, int]:
         """Add new connections and update changed ones (matched on person_key): (added, updated)."""
         keys = [c.person_key for c in connections]
@@ -683,6 +820,7 @@ class Store:
             self.bulk_insert("connections", [_values(c, _CONNECTION) for c in fresh])
         return len(fresh), len(changed)
 
+    @_write
     def link_connections(self, company_of: dict[int, int | None]) -> None:
         """Set which target company each connection (by id) works at, None for none."""
         if not company_of:
@@ -722,6 +860,7 @@ class Store:
         """The weights this owner set, by criterion key."""
         return dict(self._rows("SELECT criterion, weight FROM weights WHERE owner = ?"))
 
+    @_write
     def set_weight(self, criterion: str, weight: float) -> None:
         """Store one criterion weight for this owner."""
         with self.transaction():
@@ -737,6 +876,7 @@ class Store:
             "SELECT step_key FROM snoozes WHERE owner = ? AND until > ?", [now]
         )}  # fmt: skip
 
+    @_write
     def snooze(self, step_key: str, until: dt.datetime) -> None:
         """Hide a next step until a time."""
         with self.transaction():
@@ -760,6 +900,7 @@ class Store:
         )
         return [Comment(*r) for r in rows]
 
+    @_write
     def mark_comments_seen(self, ids: Sequence[int], now: dt.datetime) -> None:
         """Note that this owner has read these comments."""
         with self.transaction():
@@ -775,22 +916,24 @@ class Store:
         Empty (unknown) unless this owner is a student of a cohort of at least MIN_GROUP
         students, so a count never points at one classmate.
         """
-        rows = self._rows(
+        rows = backends.query(
+            self.con,
+            backends.on_postgres(self.con),
             """
             WITH mine AS (
                 SELECT mc.cohort FROM members m JOIN member_cohorts mc ON mc.owner = m.owner
-                WHERE m.owner = $1 AND m.role = 'student' AND m.active
+                WHERE m.owner = $owner AND m.role = 'student' AND m.active
             ), peers AS (
                 SELECT mc.owner FROM member_cohorts mc JOIN members m ON m.owner = mc.owner
                 WHERE mc.cohort IN (SELECT cohort FROM mine) AND m.role = 'student' AND m.active
             )
             SELECT k.name_key, count(DISTINCT c.owner)
             FROM companies k LEFT JOIN companies c ON c.name_key = k.name_key
-                AND c.owner <> $1 AND c.owner IN (SELECT owner FROM peers)
-            WHERE k.owner = $1 AND (SELECT count(*) FROM peers) >= $2
+                AND c.owner <> $owner AND c.owner IN (SELECT owner FROM peers)
+            WHERE k.owner = $owner AND (SELECT count(*) FROM peers) >= $least
             GROUP BY k.name_key
             """,
-            [MIN_GROUP],
+            {"owner": self.owner, "least": MIN_GROUP},
         )
         return dict(rows)
 
@@ -813,44 +956,49 @@ def _values(obj: Any, columns: list[str]) -> dict[str, Any]:
 def _bulk_insert(
     con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[dict[str, Any]]
 ) -> None:
-    """Insert many rows at once through a temporary NDJSON file (executemany is slow)."""
+    """Insert many rows (table and column names from the store, never input) via Arrow.
+
+    No file is involved, so this works with DuckDB's external access switched off; the
+    insert casts each column to the table's type, so ISO text for a date or time is read as one.
+    """
     if not rows:
         return
-    types = dict(
-        con.execute(
-            "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ?",
-            [table],
-        ).fetchall()
-    )
+    import pyarrow as pa  # ~100 ms to import: only bulk writes need it
+
     names = list(rows[0])
-    spec = "{" + ", ".join(f"'{n}': '{types[n]}'" for n in names) + "}"
-    with tempfile.TemporaryDirectory(prefix="hunt-") as tmp:
-        path = Path(tmp) / "rows.ndjson"
-        with path.open("w", encoding="utf-8") as out:
-            for row in rows:
-                out.write(json.dumps(row, default=str) + "\n")
+    data = pa.table({n: _arrow_column(pa, [row[n] for row in rows]) for n in names})
+    view = f"hunt_rows_{threading.get_ident()}"  # one per thread: cursors share the name space
+    con.register(view, data)
+    try:
         cols = ", ".join(names)
-        # Table and column names come from the schema above, never from user input.
-        con.execute(
-            f"INSERT INTO {table} ({cols}) SELECT {cols} FROM read_json(?, columns={spec}, "
-            "format='newline_delimited')",
-            [str(path)],
-        )
+        con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {view}")
+    finally:
+        con.unregister(view)
+
+
+def _arrow_column(pa: Any, values: list[Any]) -> Any:
+    """One column for Arrow: as it is, or as text when its values mix types (text and dates)."""
+    try:
+        return pa.array(values)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return pa.array([None if v is None else str(v) for v in values], pa.string())
 
 
 # -- cohorts ---------------------------------------------------------------------------------
 
+# The cross-student queries below are portable SQL (DuckDB and PostgreSQL read them alike) run
+# through backends.query, so on PostgreSQL they run there. Rows are sorted in Python, because
+# PostgreSQL's collation need not sort names as DuckDB does.
 # {where} is a fixed condition written in the methods below, never user input.
 _MEMBERS = """
     SELECT m.owner, m.email, m.name, m.role,
-        coalesce(list(mc.cohort ORDER BY mc.cohort) FILTER (WHERE mc.cohort IS NOT NULL), []),
+        array_agg(mc.cohort ORDER BY mc.cohort) FILTER (WHERE mc.cohort IS NOT NULL),
         m.alias, m.opt_out
     FROM members m LEFT JOIN member_cohorts mc ON mc.owner = m.owner
     WHERE {where}
     GROUP BY m.owner, m.email, m.name, m.role, m.alias, m.opt_out
-    ORDER BY m.name, m.email
 """
-_IN_COHORTS = "m.owner IN (SELECT owner FROM member_cohorts WHERE list_contains(?, cohort))"
+_IN_COHORTS = "m.owner IN (SELECT owner FROM member_cohorts WHERE cohort = ANY($cohorts))"
 
 # One query per board (parameters, never formatting). Grouping by (owner, kind) and keeping
 # the per-person work to people with a follow-up keeps 3,000,000 touches near 100 ms.
@@ -866,40 +1014,40 @@ WITH roster AS (
     GROUP BY owner, kind
 ), counts AS (
     SELECT owner,
-        sum(n) FILTER (WHERE list_contains($outreach, kind)) AS sent,
-        sum(n) FILTER (WHERE kind = 'chat-held') AS held,
-        sum(n) FILTER (WHERE kind = 'thank-you') AS thanked,
-        sum(n) FILTER (WHERE kind = 'referral') AS referred
+        CAST(sum(n) FILTER (WHERE kind = ANY($outreach)) AS BIGINT) AS sent,
+        CAST(sum(n) FILTER (WHERE kind = 'chat-held') AS BIGINT) AS held,
+        CAST(sum(n) FILTER (WHERE kind = 'thank-you') AS BIGINT) AS thanked,
+        CAST(sum(n) FILTER (WHERE kind = 'referral') AS BIGINT) AS referred
     FROM kinds GROUP BY owner
 ), followed AS (
     -- a follow-up is on time up to a week after it fell due (ON_TIME_DAYS after the first message)
-    SELECT contact_id, any_value(owner) AS owner, min(happened_at) AS stamp FROM touches
+    SELECT contact_id, min(owner) AS owner, min(happened_at) AS stamp FROM touches
     WHERE kind = 'follow-up' AND happened_at >= $since AND happened_at < $until
     GROUP BY contact_id
 ), on_time AS (
     SELECT f.owner, count(*) AS n FROM followed f JOIN (
         SELECT contact_id, min(happened_at) AS first FROM touches
-        WHERE list_contains($outreach, kind) AND contact_id IN (SELECT contact_id FROM followed)
+        WHERE kind = ANY($outreach) AND contact_id IN (SELECT contact_id FROM followed)
         GROUP BY contact_id
     ) o ON o.contact_id = f.contact_id
-    WHERE f.stamp >= o.first AND f.stamp <= o.first + to_days(CAST($on_time AS INTEGER))
+    WHERE f.stamp >= o.first AND f.stamp <= o.first + $on_time * INTERVAL '1 day'
     GROUP BY f.owner
 ), mixes AS (
     -- roles as bits: 7 = developer, manager and recruiter; `before` is the mix at the window start
-    SELECT owner, count(*) AS full FROM (
-        SELECT any_value(owner) AS owner,
+    SELECT owner, count(*) AS complete FROM (
+        SELECT min(owner) AS owner,
             bit_or(CASE role WHEN 'developer' THEN 1 WHEN 'manager' THEN 2
                 WHEN 'recruiter' THEN 4 ELSE 0 END) FILTER (WHERE created_at < $until) AS mix,
             bit_or(CASE role WHEN 'developer' THEN 1 WHEN 'manager' THEN 2
                 WHEN 'recruiter' THEN 4 ELSE 0 END) FILTER (WHERE created_at < $since) AS before
         FROM contacts GROUP BY company_id
-    ) WHERE mix = 7 AND coalesce(before, 0) <> 7 GROUP BY owner
+    ) AS per_company WHERE mix = 7 AND coalesce(before, 0) <> 7 GROUP BY owner
 )
-SELECT r.name, r.cohort, coalesce(c.sent, 0), coalesce(f.n, 0), coalesce(c.held, 0),
-    coalesce(c.thanked, 0), coalesce(x.full, 0), coalesce(c.referred, 0)
+SELECT r.name, r.cohort, coalesce(c.sent, 0) AS sent, coalesce(f.n, 0) AS on_time,
+    coalesce(c.held, 0) AS held, coalesce(c.thanked, 0) AS thanked,
+    coalesce(x.complete, 0) AS complete, coalesce(c.referred, 0) AS referred
 FROM roster r LEFT JOIN counts c ON c.owner = r.owner LEFT JOIN on_time f ON f.owner = r.owner
     LEFT JOIN mixes x ON x.owner = r.owner
-ORDER BY 3 DESC, 4 DESC, 5 DESC, r.name, r.cohort
 """
 
 
@@ -913,25 +1061,19 @@ class Cohorts:
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
         self.con = con
 
-    @contextmanager
-    def _transaction(self) -> Iterator[None]:
-        """All or nothing."""
-        self.con.begin()
-        try:
-            yield
-            self.con.commit()
-        except BaseException:
-            self.con.rollback()
-            raise
+    def _query(self, sql: str, params: Mapping[str, Any]) -> list[tuple[Any, ...]]:
+        """A query across students, run where the data lives (see backends.query)."""
+        return backends.query(self.con, backends.on_postgres(self.con), sql, params)
 
-    def _members(self, where: str, params: Sequence[Any] = ()) -> list[Member]:
+    def _members(self, where: str, params: Mapping[str, Any] | None = None) -> list[Member]:
         """Active members matching one fixed condition."""
         return self._members_any(f"m.active AND {where}", params)
 
-    def _members_any(self, where: str, params: Sequence[Any] = ()) -> list[Member]:
-        """Members matching one fixed condition, removed ones too."""
-        rows = self.con.execute(_MEMBERS.format(where=where), list(params)).fetchall()
-        return [Member(o, e, n, r, tuple(c), a, x) for o, e, n, r, c, a, x in rows]
+    def _members_any(self, where: str, params: Mapping[str, Any] | None = None) -> list[Member]:
+        """Members matching one fixed condition, removed ones too, by name and email."""
+        rows = self._query(_MEMBERS.format(where=where), params or {})
+        found = [Member(o, e, n, r, tuple(c or ()), a, x) for o, e, n, r, c, a, x in rows]
+        return sorted(found, key=lambda m: (m.name, m.email))
 
     def _fresh(self, actor: Member) -> Member:
         """The actor as the roster has them now; PermissionDenied when no longer on it."""
@@ -953,17 +1095,17 @@ class Cohorts:
 
     def has_roster(self) -> bool:
         """True once anyone was ever put on the roster: cohort mode."""
-        row = self.con.execute("SELECT count(*) FROM members").fetchone()
-        return bool(row and row[0])
+        rows = self._query("SELECT count(*) FROM members", {})
+        return bool(rows and rows[0][0])
 
     def member(self, owner: str) -> Member | None:
         """The active member with this data key."""
-        found = self._members("m.owner = ?", [owner])
+        found = self._members("m.owner = $owner", {"owner": owner})
         return found[0] if found else None
 
     def member_by_email(self, email: str) -> Member | None:
         """The active member with this email (any case)."""
-        found = self._members("m.email = ?", [email.strip().lower()])
+        found = self._members("m.email = $email", {"email": email.strip().lower()})
         return found[0] if found else None
 
     def roster(self, actor: Member) -> list[Member]:
@@ -972,7 +1114,7 @@ class Cohorts:
         if viewer.role == "admin":
             return self._members("true")
         if viewer.role == "instructor":
-            return self._members(_IN_COHORTS, [list(viewer.cohorts)])
+            return self._members(_IN_COHORTS, {"cohorts": list(viewer.cohorts)})
         raise PermissionDenied("only instructors and admins see the roster")
 
     def students(self, actor: Member) -> list[Member]:
@@ -980,7 +1122,9 @@ class Cohorts:
         viewer = self._fresh(actor)
         if viewer.role != "instructor":
             return []
-        return self._members(f"m.role = 'student' AND {_IN_COHORTS}", [list(viewer.cohorts)])
+        return self._members(
+            f"m.role = 'student' AND {_IN_COHORTS}", {"cohorts": list(viewer.cohorts)}
+        )
 
     def import_roster(
         self, actor: Member, rows: Sequence[RosterRow], now: dt.datetime
@@ -1003,11 +1147,13 @@ class Cohorts:
         if viewer.role != "admin":
             self._check_instructor_rows(viewer, rows, known)
         owners = [known.get(r.email, r.email) for r in rows]
-        with self._transaction():
+        # Every member's view of the cohort changes with it, so their data versions move.
+        with transaction(self.con, owners):
+            # PostgreSQL through DuckDB: an ON CONFLICT insert names every defaulted column.
             self.con.execute(
-                "INSERT INTO members (owner, email, name, role, added_at) "
+                "INSERT INTO members (owner, email, name, role, added_at, alias, opt_out, active) "
                 "SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), "
-                "unnest(?::VARCHAR[]), ? ON CONFLICT (owner) DO UPDATE SET "
+                "unnest(?::VARCHAR[]), ?, '', false, true ON CONFLICT (owner) DO UPDATE SET "
                 "name = excluded.name, role = excluded.role, active = true",
                 [owners, [r.email for r in rows], [r.name for r in rows],
                  [r.role for r in rows], now],
@@ -1030,7 +1176,7 @@ class Cohorts:
         mine = set(viewer.cohorts)
         held = {
             m.owner: m
-            for m in self._members_any("list_contains(?, m.owner)", [list(known.values())])
+            for m in self._members_any("m.owner = ANY($owners)", {"owners": list(known.values())})
         }
         for row in rows:
             old = held.get(known.get(row.email, ""))
@@ -1049,7 +1195,8 @@ class Cohorts:
             raise NotFound(f"{email} is not on the roster")
         if viewer.role != "admin" and not may_comment(viewer, target):
             raise PermissionDenied("only admins, or instructors of a student's cohort, remove")
-        self.con.execute("UPDATE members SET active = false WHERE owner = ?", [target.owner])
+        with transaction(self.con, [target.owner]):
+            self.con.execute("UPDATE members SET active = false WHERE owner = ?", [target.owner])
 
     def set_alias(self, actor: Member, alias: str) -> str:
         """Set (or with '' clear) the name the actor shows on leaderboards."""
@@ -1062,13 +1209,15 @@ class Cohorts:
         ).fetchone()
         if text and taken and taken[0]:
             raise InvalidInput(f"the name {text!r} is taken on the roster; pick another")
-        self.con.execute("UPDATE members SET alias = ? WHERE owner = ?", [text, me.owner])
+        with transaction(self.con, [me.owner]):
+            self.con.execute("UPDATE members SET alias = ? WHERE owner = ?", [text, me.owner])
         return text
 
     def set_opt_out(self, actor: Member, opt_out: bool) -> None:
         """Leave (True) or rejoin (False) the leaderboards."""
         me = self._own(actor)
-        self.con.execute("UPDATE members SET opt_out = ? WHERE owner = ?", [opt_out, me.owner])
+        with transaction(self.con, [me.owner]):
+            self.con.execute("UPDATE members SET opt_out = ? WHERE owner = ?", [opt_out, me.owner])
 
     # -- sign-in -------------------------------------------------------------------------
 
@@ -1103,7 +1252,9 @@ class Cohorts:
                 "INSERT INTO identities VALUES (?, ?, ?, ?, ?)",
                 [issuer, subject, member.owner, member.email, now or dt.datetime.now()],
             )
-        except duckdb.ConstraintException:
+        except duckdb.Error as exc:
+            if not backends.is_unique_violation(exc):
+                raise
             return None  # this member signs in with another identity
         return member
 
@@ -1146,12 +1297,16 @@ class Cohorts:
         body = clean_comment(text)
         if company_id is not None:
             Store(self.con, target.owner, read_only=True).company_by_id(company_id)
-        row = self.con.execute(
-            "INSERT INTO comments (owner, author, company_id, text, created_at) "
-            "VALUES (?, ?, ?, ?, ?) RETURNING id",
-            [target.owner, viewer.owner, company_id, body, now],
-        ).fetchone()
-        return int(row[0]) if row else 0
+        with transaction(self.con, [target.owner]):
+            (comment_id,) = backends.next_ids(
+                self.con, backends.on_postgres(self.con), "comment_ids", 1
+            )
+            self.con.execute(
+                "INSERT INTO comments (id, owner, author, company_id, text, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [comment_id, target.owner, viewer.owner, company_id, body, now],
+            )
+        return comment_id
 
     # -- leaderboards and placements ----------------------------------------------------
 
@@ -1161,7 +1316,7 @@ class Cohorts:
         """Per student (alias or name; opted-out students left out), most messages first."""
         self._fresh(actor)
         since, until = window(now, week)
-        rows = self.con.execute(
+        rows = self._query(
             _LEADERBOARD,
             {
                 "cohort": cohort,
@@ -1170,7 +1325,8 @@ class Cohorts:
                 "outreach": sorted(OUTREACH_KINDS),
                 "on_time": ON_TIME_DAYS,
             },
-        ).fetchall()
+        )
+        rows.sort(key=lambda r: (-r[2], -r[3], -r[4], r[0], r[1]))
         return [leader_row(r) for r in rows]
 
     def import_placements(self, actor: Member, rows: Sequence[Placement], now: dt.datetime) -> int:
@@ -1179,7 +1335,15 @@ class Cohorts:
         if not may_import_placements(viewer):
             raise PermissionDenied("only instructors and admins import placements")
         programs = sorted({name_key(p.program) for p in rows})
-        with self._transaction():
+        # Students of those programs see placements in their scores: their versions move.
+        students = [
+            owner
+            for owner, program in self.con.execute(
+                "SELECT owner, program FROM profiles WHERE program <> ''"
+            ).fetchall()
+            if name_key(program) in programs
+        ]
+        with transaction(self.con, students):
             self.con.execute(
                 "DELETE FROM placements WHERE list_contains(?, program_key)", [programs]
             )

@@ -145,17 +145,24 @@ class Workspace:
 
     def add_company(self, values: Mapping[str, Any]) -> Company:
         """Add a target company from text fields."""
-        with self.store.transaction():
-            company = self.store.add_company(forms.company_from(values))
+        company = forms.company_from(values)
+
+        def write() -> Company:
+            added = self.store.add_company(company)
             self._relink()
-        return company
+            return added
+
+        return self.store.atomic(write)
 
     def edit_company(self, name: str, values: Mapping[str, Any]) -> Company:
         """Change the given fields of a company."""
         company = forms.company_from(values, self.store.company(name))
-        with self.store.transaction():
+
+        def write() -> None:
             self.store.update_company(company)
             self._relink()
+
+        self.store.atomic(write)
         return company
 
     def add_contact(self, company: str, values: Mapping[str, Any]) -> Contact:
@@ -199,7 +206,8 @@ class Workspace:
         when = forms.touch_time(at, self.clock())
         person = self.store.contact(self.store.company(company), contact)
         touch = Touch(person.id or -1, kind, when, channel.strip(), text)
-        with self.store.transaction():
+
+        def write() -> None:
             self.store.add_touch(touch)
             if kind in ("chat-scheduled", "chat-held"):
                 chat = self.store.chat(person.id or -1) or Chat(person.id or -1)
@@ -208,6 +216,8 @@ class Workspace:
                 else:
                     chat.held_at = when
                 self.store.save_chat(chat)
+
+        self.store.atomic(write)
         return touch
 
     def save_chat(self, company: str, contact: str, **changes: Any) -> Chat:

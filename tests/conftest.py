@@ -1,9 +1,25 @@
-"""Shared fixtures: a fresh database, a fresh plugin manager and a fixed clock per test."""
+"""Shared fixtures: a fresh database (a file or PostgreSQL), plugins and a fixed clock per test.
+
+Suites marked `both_backends` run every test that uses `backend` (or `db`) twice: on a DuckDB
+file and on a throwaway PostgreSQL server that the session starts itself (initdb + pg_ctl, as
+an unprivileged user when run as root). Without a server installed those runs are skipped,
+except in CI (CI=true or HUNT_REQUIRE_POSTGRES=1), where that is a failure.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import glob
+import itertools
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import tempfile
 from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -29,10 +45,127 @@ def _generous_plugin_budget() -> Iterator[None]:
     patch.undo()
 
 
+PG_USER = "nobody"  # initdb refuses root; the cluster runs as this user when tests run as root
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Register the marker that runs a suite on both backends."""
+    config.addinivalue_line("markers", "both_backends: run on a DuckDB file and on PostgreSQL")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """`backend` is file only, and file and postgres in suites marked both_backends."""
+    if "backend" in metafunc.fixturenames:
+        both = metafunc.definition.get_closest_marker("both_backends") is not None
+        kinds = ["file", "postgres"] if both else ["file"]
+        metafunc.parametrize("backend", kinds, indirect=True)
+
+
+def _required() -> bool:
+    """In CI a missing PostgreSQL server fails the run instead of skipping its tests."""
+    return os.environ.get("CI") == "true" or os.environ.get("HUNT_REQUIRE_POSTGRES") == "1"
+
+
+def _as_server_user(command: list[str]) -> list[str]:
+    """A PostgreSQL server command, run as PG_USER when the tests run as root."""
+    return ["runuser", "-u", PG_USER, "--", *command] if os.geteuid() == 0 else command
+
+
+@dataclass
+class PostgresServer:
+    """A throwaway cluster on a loopback port, with a migrated template database."""
+
+    bin: Path
+    port: int
+
+    def url(self, name: str) -> str:
+        """The URL of one database on this server."""
+        return f"postgresql://postgres@127.0.0.1:{self.port}/{name}"
+
+    def create(self, name: str, template: str = "template0") -> str:
+        """A new database (copied from template); its URL."""
+        subprocess.run(
+            [str(self.bin / "createdb"), "-h", "127.0.0.1", "-p", str(self.port), "-U",
+             "postgres", "-T", template, name],
+            check=True, capture_output=True,
+        )  # fmt: skip
+        return self.url(name)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """Start a PostgreSQL cluster for this test session; stop and delete it at the end."""
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+    if not found:
+        message = "no PostgreSQL server: apt-get install postgresql"
+        if _required():
+            pytest.fail(message)
+        pytest.skip(message)
+    bin_dir = Path(found[-1]).parent
+    home = Path(tempfile.mkdtemp(prefix="hunt-pg-"))
+    if os.geteuid() == 0:
+        user = pwd.getpwnam(PG_USER)
+        os.chown(home, user.pw_uid, user.pw_gid)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    data = home / "data"
+    subprocess.run(
+        _as_server_user([str(bin_dir / "initdb"), "-D", str(data), "-A", "trust", "-U",
+                         "postgres", "-E", "UTF8", "--locale=C", "--no-sync"]),
+        check=True, capture_output=True,
+    )  # fmt: skip
+    options = (f"-p {port} -k {home} -c listen_addresses=127.0.0.1 -c fsync=off "
+               "-c synchronous_commit=off -c full_page_writes=off")  # fmt: skip
+    subprocess.run(
+        _as_server_user([str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(home / "log"),
+                         "-o", options, "-w", "start"]),
+        check=True, capture_output=True,
+    )  # fmt: skip
+    server = PostgresServer(bin_dir, port)
+    try:
+        Database.open(server.create("hunt_template")).close()  # migrated once, copied per test
+        yield server
+    finally:
+        subprocess.run(
+            _as_server_user([str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate",
+                             "stop"]),
+            check=False, capture_output=True,
+        )  # fmt: skip
+        shutil.rmtree(home, ignore_errors=True)
+
+
+_NAMES = itertools.count(1)
+
+
+@dataclass
+class Backend:
+    """Where a test's databases live: new() gives a fresh one each call."""
+
+    kind: str
+    folder: Path
+    server: PostgresServer | None = None
+
+    def new(self) -> str:
+        """A fresh, migrated database: a file path, or a PostgreSQL URL."""
+        n = next(_NAMES)
+        if self.server is None:
+            return str(self.folder / f"hunt-{n}.duckdb")
+        return self.server.create(f"hunt_{os.getpid()}_{n}", template="hunt_template")
+
+
 @pytest.fixture
-def db() -> Iterator[Database]:
-    """An in-memory database at the latest schema."""
-    database = Database.open(":memory:")
+def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Backend:
+    """file or postgres (see pytest_generate_tests)."""
+    if request.param == "postgres":
+        return Backend("postgres", tmp_path, request.getfixturevalue("postgres_server"))
+    return Backend("file", tmp_path)
+
+
+@pytest.fixture
+def db(backend: Backend) -> Iterator[Database]:
+    """A fresh database at the latest schema: in memory, or on PostgreSQL (both_backends)."""
+    database = Database.open(":memory:" if backend.kind == "file" else backend.new())
     yield database
     database.close()
 

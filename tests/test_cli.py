@@ -13,13 +13,16 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import duckdb
 import pytest
 
 from hunt_core.cli import main
 from hunt_core.store import Database
+
+if TYPE_CHECKING:
+    from tests.conftest import Backend
 
 PROFILE = ["profile", "set", "--name", "Ana Diaz", "--program", "Turing School", "--home",
            "Omaha, NE", "--locations", "Omaha, NE; Lincoln, NE", "--remote", "yes"]  # fmt: skip
@@ -1020,3 +1023,28 @@ def test_company_alias_links_a_near_miss(hunt: Hunt, db_path: Path, tmp_path: Pa
     assert [c.name for c in stored(db_path, "connections") if c.company_id] == ["Bo Li"]
     assert "has no letters" in hunt("company", "alias", "Acme Corp", " -- ").error_line
     assert stored(db_path, "company_aliases") == [(1, "Acmee")]
+
+
+@pytest.mark.both_backends
+def test_the_same_commands_work_on_a_file_and_on_postgresql(
+    backend: Backend, tmp_path: Path
+) -> None:
+    env = {**os.environ, "HUNT_DB": backend.new(), "HUNT_PLUGINS_DIR": ""}
+    for args in (
+        PROFILE,
+        ["company", "add", "Acme", "--stack", "C#; .NET", "--remote", "yes"],
+        ["contact", "add", "Acme", "Jo Park", "--role", "developer", "--email", "jo@acme.io"],
+        ["log", "Acme", "Jo Park", "email", "--at", "2026-11-20"],
+        ["weights", "set", "stack", "2"],
+        ["export", str(tmp_path / "out")],
+    ):
+        done = run_script(*args, env=env)
+        assert done.returncode == 0, done.stderr
+    again = run_script("company", "add", "acme", env=env)
+    assert again.returncode == 1 and "already exists" in again.stderr
+    ranked = json.loads(run_script("rank", "contacts", "--json", env=env).stdout)
+    assert [(r["contact"], r["company"]) for r in ranked] == [("Jo Park", "Acme")]
+    restored = {**env, "HUNT_DB": backend.new()}
+    done = run_script("import", "export", str(tmp_path / "out"), env=restored)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(run_script("rank", "contacts", "--json", env=restored).stdout) == ranked

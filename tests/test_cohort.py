@@ -7,7 +7,7 @@ import inspect
 import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -36,6 +36,11 @@ from hunt_core.plugins import Plugins
 from hunt_core.review import review
 from hunt_core.store import Cohorts, Database, Store
 from hunt_core.workspace import Workspace
+
+if TYPE_CHECKING:
+    from tests.conftest import Backend
+
+pytestmark = pytest.mark.both_backends
 
 NOW = dt.datetime(2026, 11, 26, 9, 0)  # a Thursday: this week started Monday 2026-11-23
 ISSUER = "https://accounts.example.com"
@@ -684,9 +689,9 @@ def test_demo_cohorts_are_the_same_for_the_same_seed() -> None:
 
 
 @pytest.fixture
-def hunt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
-    """Run `hunt ARGS` in-process on a fresh file made by `hunt init`: (code, stdout, stderr)."""
-    monkeypatch.setenv("HUNT_DB", str(tmp_path / "hunt.duckdb"))
+def hunt(backend: Backend, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+    """Run `hunt ARGS` in-process on a fresh database: (exit code, stdout, stderr)."""
+    monkeypatch.setenv("HUNT_DB", backend.new())
     monkeypatch.setenv("HUNT_PLUGINS_DIR", "")
     monkeypatch.setenv("HUNT_NOW", NOW.isoformat())
 

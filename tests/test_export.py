@@ -11,7 +11,7 @@ import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import openpyxl
 import pytest
@@ -21,6 +21,11 @@ from hunt_core.errors import InvalidInput
 from hunt_core.importers.spreadsheets import DANGEROUS
 from hunt_core.models import Chat, Company, Connection, Contact, Posting, Touch
 from hunt_core.store import Database, Store
+
+if TYPE_CHECKING:
+    from tests.conftest import Backend
+
+pytestmark = pytest.mark.both_backends
 
 NOW = dt.datetime(2026, 11, 26, 9, 0)
 TRICKY = ["=SUM(A1)", "+1 555", "-x", "@me", "\tTab", "\rCR", "José, \"quoted\"\nnext line",
@@ -112,9 +117,9 @@ def hunt(store: Store) -> Store:
 
 
 @pytest.fixture
-def fresh(tmp_path: Path) -> Iterator[Store]:
-    """An empty hunt in a database file of its own."""
-    database = Database.open(tmp_path / "fresh.duckdb")
+def fresh(backend: Backend) -> Iterator[Store]:
+    """An empty hunt in a database of its own (a file, or on PostgreSQL)."""
+    database = Database.open(backend.new())
     yield database.store("someone@example.com")
     database.close()
 

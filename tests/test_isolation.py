@@ -16,6 +16,7 @@ import json
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -30,6 +31,9 @@ from hunt_core.plugins import Plugins, get_plugin_manager
 from hunt_core.review import review
 from hunt_core.store import Cohorts, Database, name_key
 from hunt_core.workspace import Workspace
+
+if TYPE_CHECKING:
+    from tests.conftest import Backend
 
 NOW = dt.datetime(2026, 11, 26, 9, 0)
 COHORTS = ("A", "B", "C")
@@ -151,10 +155,15 @@ def everything(world: list[Person]) -> set[str]:
 PLUGINS = get_plugin_manager(env={}, entrypoints=False, directories=[])
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@pytest.mark.both_backends
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(worlds())
-def test_no_path_returns_rows_the_caller_may_not_see(world: list[Person]) -> None:
-    db = Database.open(":memory:")
+def test_no_path_returns_rows_the_caller_may_not_see(backend: Backend, world: list[Person]) -> None:
+    db = Database.open(":memory:" if backend.kind == "file" else backend.new())
     try:
         cohorts = build(db, world)
         for viewer in world:
@@ -271,9 +280,11 @@ def cli(*args: str) -> tuple[int, str]:
     return code, out.getvalue()
 
 
-def test_a_student_reads_their_own_hunt_with_nobody_elses_rows_after_another_user() -> None:
+@pytest.mark.both_backends
+def test_a_student_reads_their_own_hunt_with_nobody_elses_rows_after_another_user(
+    db: Database,
+) -> None:
     """Back to back in one process (as on one server): nothing of the first reaches the second."""
-    db = Database.open(":memory:")
     world = [Person(0, "student", ("A",), ("Acme",), 2, ("email",), False, False),
              Person(1, "student", ("A",), ("Acme",), 2, ("email",), False, False)]  # fmt: skip
     cohorts = build(db, world)
@@ -282,13 +293,12 @@ def test_a_student_reads_their_own_hunt_with_nobody_elses_rows_after_another_use
     shown = [first.rank_contacts(), second.rank_contacts(), first.queue(), second.queue()]
     assert {r.contact.name for r in shown[1]} == set(world[1].contacts())
     assert all("u0" not in (s.contact or "") for s in shown[3])
-    db.close()
 
 
 # Process-wide caches in the domain and the dashboard. Each is a pure function of its
 # arguments (chart specs, city lookups, fields of work, spellings, title and date parsing, name
-# keys, demo slugs) or holds no one's rows (the server's database handle, plugin manager and write
-# counters), so it can never hand one person's rows to another. A new cache must be checked
+# keys, demo slugs) or holds no one's rows (the server's database handle and plugin manager),
+# so it can never hand one person's rows to another. A new cache must be checked
 # against that and added here.
 ALLOWED_CACHES = {
     ("app_pages/charts.py", "_breakdown_spec"),
@@ -298,7 +308,6 @@ ALLOWED_CACHES = {
     ("app_pages/charts.py", "_weekly_spec"),
     ("app_pages/session.py", "database"),
     ("app_pages/session.py", "_plugin_manager"),
-    ("app_pages/session.py", "writes"),
     ("hunt_core/demo.py", "_slug"),
     ("hunt_core/geo.py", "_alternates"),
     ("hunt_core/geo.py", "_geonames"),

@@ -6,14 +6,18 @@ import datetime as dt
 import subprocess
 import sys
 import textwrap
+import threading
+from collections.abc import Callable
 
 import duckdb
 import pytest
 
-from hunt_core.errors import DatabaseBusy, InvalidInput, NotFound
+from hunt_core.cohort import OPERATOR, roster_rows
+from hunt_core.errors import DatabaseBusy, HuntError, InvalidInput, NotFound
 from hunt_core.models import Chat, Company, Contact, Profile, Touch
-from hunt_core.store import Database, Store, migrations, name_key
+from hunt_core.store import Database, Duplicate, Store, migrations, name_key
 
+pytestmark = pytest.mark.both_backends
 AT = dt.datetime(2026, 11, 2, 12, 0)
 
 
@@ -117,7 +121,11 @@ def test_migrates_a_v1_database_keeping_its_data(tmp_path) -> None:
     con = duckdb.connect(str(path))
     v1 = Database(con, str(path))
     assert v1.migrate(target=1) == 1
-    v1.store().add_company(Company("Acme", stack=["C#"]))
+    # written as the v1 code did: today's store also moves data versions (migration 0007)
+    con.execute(
+        "INSERT INTO companies (owner, name, name_key, stack) VALUES ('local', 'Acme', 'acme', ?)",
+        [["C#"]],
+    )
     with pytest.raises(duckdb.CatalogException):
         con.execute("SELECT * FROM weights")
     con.close()
@@ -163,3 +171,105 @@ def test_a_second_process_gets_a_clear_busy_message(tmp_path) -> None:
             Database.open(path)
     finally:
         holder.communicate("")
+
+
+# -- concurrent writes, locking, external access (issue 10) ---------------------------------
+
+
+def _together(count: int, work: Callable[[int], object]) -> list[object]:
+    """Run work(i) in count threads released at once; each result or raised exception."""
+    gate = threading.Barrier(count)
+    results: list[object] = [None] * count
+
+    def run(i: int) -> None:
+        gate.wait()
+        try:
+            results[i] = work(i)
+        except Exception as exc:  # the test looks at what each writer met
+            results[i] = exc
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return results
+
+
+def test_two_sessions_editing_one_company_both_succeed(db: Database) -> None:
+    company = db.store().add_company(Company("Acme"))
+    stores = [db.store(con=db.cursor()) for _ in range(4)]
+
+    def edit(i: int) -> None:
+        for n in range(5):
+            mine = stores[i].company_by_id(company.id)
+            mine.notes = f"writer {i} edit {n}"
+            stores[i].update_company(mine)
+            stores[i].set_weight("stack", float(i))
+
+    assert _together(4, edit) == [None] * 4  # no "Transaction conflict" reaches anyone
+    assert db.store().company("acme").notes in {f"writer {i} edit 4" for i in range(4)}
+    assert db.store().weights()["stack"] in {0.0, 1.0, 2.0, 3.0}
+
+
+def test_a_lost_duplicate_name_race_reads_like_any_duplicate(db: Database) -> None:
+    stores = [db.store(con=db.cursor()) for _ in range(4)]
+    results = _together(4, lambda i: stores[i].add_company(Company("Acme")))
+    lost = [r for r in results if isinstance(r, Exception)]
+    assert len(lost) == 3 and len(db.store().companies()) == 1
+    for exc in lost:
+        assert isinstance(exc, InvalidInput) and str(exc) == "company 'Acme' already exists"
+
+
+def test_a_failed_write_reports_its_cause_not_a_second_rollback(store: Store) -> None:
+    store.set_weight("stack", 1)
+    with pytest.raises(Duplicate, match="already exists") as caught, store.transaction():
+        store.con.execute("INSERT INTO weights VALUES (?, 'stack', 2)", [store.owner])
+    assert "no transaction is active" not in str(caught.value)
+    assert store.weights() == {"stack": 1}
+
+
+def test_a_write_moves_the_data_version_seen_by_another_connection(db: Database) -> None:
+    other = Database.open(db.path) if db.postgres else db  # another replica on PostgreSQL
+    try:
+        reader = other.store("ana@x.edu", con=other.cursor())
+        before = reader.data_version()
+        db.store("ana@x.edu").add_company(Company("Acme"))
+        assert reader.data_version() > before
+        assert db.store("bo@x.edu").data_version() == 0  # nobody else's read goes stale
+    finally:
+        if other is not db:
+            other.close()
+
+
+def test_an_instructor_comment_moves_the_students_data_version(db: Database) -> None:
+    cohorts = db.cohorts()
+    rows = roster_rows(
+        [(2, {"email": "ana@x.edu", "name": "Ana", "cohort": "A", "role": "student"}),
+         (3, {"email": "ivy@x.edu", "name": "Ivy", "cohort": "A", "role": "instructor"})],
+        "roster.csv",
+    )  # fmt: skip
+    cohorts.import_roster(OPERATOR, rows, AT)
+    student = db.store("ana@x.edu")
+    before = student.data_version()
+    ivy = cohorts.member("ivy@x.edu")
+    assert ivy is not None
+    cohorts.add_comment(ivy, "ana@x.edu", None, "Add two more companies", AT)
+    assert student.data_version() > before
+
+
+def test_store_queries_cannot_read_files(db: Database) -> None:
+    for con in (db.con, db.cursor()):
+        with pytest.raises(duckdb.Error, match="disabled"):
+            con.execute("SELECT * FROM read_csv('/etc/passwd')").fetchall()
+    db.store().add_companies([Company("Acme"), Company("Beta")])  # bulk writes still work
+    assert [c.name for c in db.store().companies()] == ["Acme", "Beta"]
+
+
+def test_a_path_naming_a_lock_is_not_reported_busy(tmp_path) -> None:
+    blocked = tmp_path / "lockers" / "hunt.duckdb"
+    blocked.mkdir(parents=True)  # a folder where the file should be: cannot open, not busy
+    with pytest.raises(HuntError) as caught:
+        Database.open(blocked)
+    assert not isinstance(caught.value, DatabaseBusy)
+    assert "in use by another process" not in str(caught.value)
