@@ -66,8 +66,7 @@ def redact(target: str) -> str:
 def connect(target: str, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """A DuckDB connection on a file, or on an in-memory DuckDB with PostgreSQL attached.
 
-    After setup, external access is off and the configuration locked, so no query run through
-    the store can read or write files or reach other servers (read_csv('/etc/passwd') fails).
+    The caller runs the migrations, then `lock_down`.
     """
     if not is_postgres(target):
         con = _open_file(target, read_only=read_only)
@@ -86,11 +85,20 @@ def connect(target: str, *, read_only: bool = False) -> duckdb.DuckDBPyConnectio
         except BaseException:
             con.close()
             raise
+    return con
+
+
+def lock_down(con: duckdb.DuckDBPyConnection) -> None:
+    """Switch external access off and lock the configuration, once migrations have run.
+
+    After this no query run through the store can read or write files or reach other servers
+    (read_csv('/etc/passwd') fails). It comes after the migrations because DuckDB changes a
+    setting of its own when one transaction alters two tables, which a locked one refuses.
+    """
     locked = con.execute("SELECT current_setting('lock_configuration')").fetchone()
     if not (locked and locked[0]):  # a file opened twice in one process shares one instance
         con.execute("SET enable_external_access = false")
         con.execute("SET lock_configuration = true")
-    return con
 
 
 def _open_file(target: str, *, read_only: bool) -> duckdb.DuckDBPyConnection:

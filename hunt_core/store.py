@@ -295,8 +295,13 @@ class Database:
         except duckdb.Error as exc:
             raise HuntError(f"cannot open database {shown}: {_first_line(exc)}") from None
         db = cls(con, target)
-        if not read_only:
-            db.migrate()
+        try:
+            if not read_only:
+                db.migrate()
+            backends.lock_down(con)
+        except BaseException:
+            con.close()
+            raise
         return db
 
     def close(self) -> None:
