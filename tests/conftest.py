@@ -53,6 +53,20 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "both_backends: run on a DuckDB file and on PostgreSQL")
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark what the fast inner loop (`pytest -m "not browser and not slow"`) leaves out.
+
+    Browser tests start Streamlit and Chromium; the PostgreSQL runs of a suite start a server
+    and open each database through the extension (about a second each). CI runs them all.
+    """
+    for item in items:
+        if "tests/browser/" in item.nodeid:
+            item.add_marker(pytest.mark.browser)
+        callspec = getattr(item, "callspec", None)
+        if callspec is not None and callspec.params.get("backend") == "postgres":
+            item.add_marker(pytest.mark.slow)
+
+
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """`backend` is file only, and file and postgres in suites marked both_backends."""
     if "backend" in metafunc.fixturenames:
