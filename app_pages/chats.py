@@ -1,5 +1,7 @@
 """Chats: thank-yous due, coming and held chats, questions to ask, notes and referrals."""
 
+import functools
+
 import pandas as pd
 import streamlit as st
 
@@ -23,7 +25,7 @@ for entry in thanks[:SHOWN]:
         text = ui.draft_box(run, entry, "thank-you", "thanks")
         if st.button("Mark thank-you sent", key=f"thanks.sent.{person.id}", type="primary"):
             session.act(
-                lambda p=person, c=at, t=text: run.ws.log(c.name, p.name, "thank-you", text=t),
+                functools.partial(run.ws.log, at.name, person.name, "thank-you", text=text),
                 f"Logged your thank-you to {person.name}.",
             )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -155,7 +156,7 @@ def near_misses(misses: Sequence[dict[str, Any]]) -> None:
         if button.button("Same company", key=f"import.linkedin.alias.{i}"):
             spelling, target = m["spelling"], m["target"]
             session.act(
-                lambda t=target, sp=spelling: run.ws.confirm_alias(t, sp),
+                functools.partial(run.ws.confirm_alias, target, spelling),
                 f"{spelling} is {target} now: its connections are linked.",
             )
 

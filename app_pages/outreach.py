@@ -1,5 +1,7 @@
 """Outreach: for one person the channel and why, a draft to copy or email, and follow-ups due."""
 
+import functools
+
 import pandas as pd
 import streamlit as st
 
@@ -32,12 +34,12 @@ def follow_up_box(entry: insights.Entry) -> None:
         sent, replied = st.columns(2)
         if sent.button("Mark follow-up sent", key=f"follow_up.sent.{person.id}", type="primary"):
             session.act(
-                lambda p=person, c=at, t=text: run.ws.log(c.name, p.name, "follow-up", text=t),
+                functools.partial(run.ws.log, at.name, person.name, "follow-up", text=text),
                 f"Logged your follow-up to {person.name}.",
             )
         if replied.button("They replied", key=f"follow_up.replied.{person.id}"):
             session.act(
-                lambda p=person, c=at: run.ws.log(c.name, p.name, "reply"),
+                functools.partial(run.ws.log, at.name, person.name, "reply"),
                 f"Logged {person.name}'s reply.",
             )
 

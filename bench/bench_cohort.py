@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import gc
 import logging
 import os
@@ -146,7 +147,8 @@ def boards(cohorts: Cohorts, runs: int) -> dict[str, float]:
         ("one cohort", False, "Cohort 01"),
     ):
         seconds, rows = median_of(
-            runs, lambda w=week, c=cohort: cohorts.leaderboard(OPERATOR, now=NOW, week=w, cohort=c)
+            runs,
+            functools.partial(cohorts.leaderboard, OPERATOR, now=NOW, week=week, cohort=cohort),
         )
         print(
             f"leaderboard     {label + ':':<11} median {seconds * 1000:4.0f} ms, {len(rows):,} "
@@ -165,7 +167,12 @@ def next_steps(cohorts: Cohorts, runs: int) -> tuple[str, dict[str, float]]:
     sized = sorted((len(cohorts.open_for(s).companies()), s.email, s) for s in students)
     for label, (size, _, student) in (("typical", sized[len(sized) // 2]), ("largest", sized[-1])):
         ws = Workspace(cohorts.open_for(student), plugins, lambda: NOW)
-        seconds, _ = median_of(runs, lambda w=ws: w.next_step(w.snapshot()))
+
+        def step(w: Workspace = ws) -> object:
+            """One next step from a fresh snapshot, as the dashboard computes it."""
+            return w.next_step(w.snapshot())
+
+        seconds, _ = median_of(runs, step)
         people = len(ws.store.contacts())
         print(
             f"next step       {label} student ({size} companies, {people} people): snapshot + "

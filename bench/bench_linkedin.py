@@ -15,6 +15,7 @@ A report, not a test: it always exits 0.
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import platform
 import random
@@ -137,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
             for run in range(args.runs):
                 store = db.store(f"bench-{run}")
                 store.add_companies([Company(name) for name in companies[: args.targets]])
-                seconds, summary = timed(lambda store=store: import_linkedin(store, data))
+                seconds, summary = timed(functools.partial(import_linkedin, store, data))
                 import_s.append(seconds)
             reimport_s, again = timed(lambda: import_linkedin(store, data))
         finally:

@@ -16,7 +16,7 @@ from typing import Any, Generic, TypeVar
 
 from hunt_core.cohort import OPERATOR, Member, RosterRow
 from hunt_core.errors import InvalidInput
-from hunt_core.models import Company, Contact, Profile, Touch
+from hunt_core.models import Company, Contact, Profile, Remote, Role, Touch, YesNo
 from hunt_core.store import Database, Store, checkpoint, name_key
 
 T = TypeVar("T")
@@ -150,7 +150,7 @@ LAST_NAMES = (
     "Evans", "Turner", "Torres", "Parker", "Collins", "Edwards", "Stewart", "Flores", "Morris",
     "Murphy", "Rivera", "Cook", "Rogers", "O'Brien", "Schmidt",
 )  # fmt: skip
-ROLE = Weighted({"developer": 45, "manager": 25, "recruiter": 20, "other": 10})
+ROLE: Weighted[Role] = Weighted({"developer": 45, "manager": 25, "recruiter": 20, "other": 10})
 TITLES = {
     "developer": ("Software Engineer", "Senior Software Engineer", "Software Developer II",
                   "Senior .NET Developer", "Backend Engineer", "Full Stack Developer",
@@ -184,11 +184,11 @@ STORY = Weighted({
     "held": 3, "thanked": 5, "referral": 2,
 })  # fmt: skip
 HEADCOUNT = Weighted({0: 2, 2: 3, 4: 6, 5: 7, 6: 60, 7: 14, 8: 8})  # mean ~5.9 people
-REMOTE = Weighted({"yes": 25, "hybrid": 25, "no": 30, "unknown": 20})
-NO_DEGREE = Weighted({"yes": 30, "no": 15, "unknown": 55})
+REMOTE: Weighted[Remote] = Weighted({"yes": 25, "hybrid": 25, "no": 30, "unknown": 20})
+NO_DEGREE: Weighted[YesNo] = Weighted({"yes": 30, "no": 15, "unknown": 55})
 ALUMNI_HIRED = Weighted({None: 55, 0: 15, 1: 15, 2: 10, 4: 5})
-USES_PRODUCT = Weighted({"unknown": 70, "yes": 15, "no": 15})
-PEERS_KNOW = Weighted({"unknown": 50, "yes": 25, "no": 25})
+USES_PRODUCT: Weighted[YesNo] = Weighted({"unknown": 70, "yes": 15, "no": 15})
+PEERS_KNOW: Weighted[YesNo] = Weighted({"unknown": 50, "yes": 25, "no": 25})
 OFFICES = Weighted({NEAR: 30, REGION: 40, FAR: 30})
 
 

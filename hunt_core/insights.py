@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import urllib.parse
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
 from hunt_core import outreach
@@ -217,7 +217,7 @@ def funnel(
     chatted |= referred
     replied = set().union(*(by_kind[k] for k in ANSWER_KINDS)) | chatted
     messaged = set().union(*(by_kind[k] for k in OUTREACH_KINDS)) | replied
-    stages = (known, messaged, replied, chatted, referred)
+    stages: tuple[Set[int | None], ...] = (known, messaged, replied, chatted, referred)
     return [(name, len(ids & known)) for name, ids in zip(FUNNEL, stages, strict=True)]
 
 

@@ -40,7 +40,8 @@ DEFAULT_STACK = (".NET", "C#")
 TARGET_COMPANIES = 5  # "Shoot for 5 companies!"
 PEOPLE_MIN, PEOPLE_MAX = 3, 6  # "collected 3-6 people for a particular company"
 PER_ROLE_MAX = 2  # "1-2 software developers, 1-2 managers or team leads, 1-2 in recruitment"
-CORE_ROLES = ("developer", "manager", "recruiter")  # the three kinds of people the guide asks for
+# the three kinds of people the guide asks for
+CORE_ROLES: tuple[Role, ...] = ("developer", "manager", "recruiter")
 FOLLOW_UP_DAYS = 7  # "follow up if I don't hear a response in a week"
 LINKEDIN_LIMITS = {"free": (200, 5), "premium": (300, None)}  # note chars, notes per month
 COMMUTE_KM = 40  # default radius around home or a wanted city that still counts as "local"

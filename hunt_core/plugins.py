@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib
 import importlib.metadata
 import importlib.util
@@ -11,7 +12,7 @@ import pkgutil
 import re
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -117,14 +118,16 @@ class _Tracer:
         self.out = out
         self.started: list[float] = []
 
-    def before(self, hook: str, impls: list[pluggy.HookImpl], kwargs: Mapping[str, Any]) -> None:
+    def before(
+        self, hook: str, impls: Sequence[pluggy.HookImpl], kwargs: Mapping[str, Any]
+    ) -> None:
         self.started.append(time.perf_counter())
 
     def after(
         self,
         outcome: pluggy.Result[Any],
         hook: str,
-        impls: list[pluggy.HookImpl],
+        impls: Sequence[pluggy.HookImpl],
         kwargs: Mapping[str, Any],
     ) -> None:
         elapsed = time.perf_counter() - self.started.pop()
@@ -259,7 +262,7 @@ class Plugins:
                 self.add(
                     module.name,
                     "builtin",
-                    lambda q=qualified: importlib.import_module(q),
+                    functools.partial(importlib.import_module, qualified),
                     version=version,
                 )
 
@@ -287,7 +290,9 @@ class Plugins:
                 continue
             for path in sorted(folder.glob("*.py")):
                 if not path.name.startswith("_"):
-                    self.add(path.stem, "directory", lambda p=path: load_file(p), path=str(path))
+                    self.add(
+                        path.stem, "directory", functools.partial(load_file, path), path=str(path)
+                    )
 
     # -- calling -------------------------------------------------------------------------
 

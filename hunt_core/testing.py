@@ -13,6 +13,7 @@ The helpers are public API, versioned with ``hunt_core.api.API_VERSION``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
@@ -54,10 +55,10 @@ def make_plugins(*plugins: ModuleType | object | str | Path, builtins: bool = Fa
             path = Path(plugin)
             if path.suffix != ".py":
                 raise ValueError(f"{plugin!r} is not a .py file")
-            manager.add(path.stem, "directory", lambda p=path: load_file(p), path=str(path))
+            manager.add(path.stem, "directory", functools.partial(load_file, path), path=str(path))
         else:
             name = getattr(plugin, "__name__", type(plugin).__name__).rsplit(".", 1)[-1]
-            manager.add(name, "entrypoint", lambda p=plugin: p)
+            manager.add(name, "entrypoint", functools.partial(lambda p: p, plugin))
     return manager
 
 

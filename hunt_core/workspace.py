@@ -24,6 +24,7 @@ from hunt_core.models import (
     required_text,
 )
 from hunt_core.plugins import Plugins
+from hunt_core.snapshot import Snapshot
 from hunt_core.store import Store
 
 if TYPE_CHECKING:
@@ -32,7 +33,8 @@ if TYPE_CHECKING:
     from hunt_core.find_email import Found
     from hunt_core.http import Resolver
     from hunt_core.importers.jobboards import JobsSummary
-    from hunt_core.importers.linkedin import LinkedInSummary, Progress
+    from hunt_core.importers.linkedin import LinkedInSummary
+    from hunt_core.importers.linkedin import Progress as LinkedInProgress
 
 Clock = Callable[[], dt.datetime]
 
@@ -47,7 +49,7 @@ class Workspace:
 
     # -- reads ---------------------------------------------------------------------------
 
-    def snapshot(self) -> snapshot.Snapshot:
+    def snapshot(self) -> Snapshot:
         """A consistent read of everything, scored lazily."""
         return snapshot.take(self.store, self.plugins, self.clock())
 
@@ -59,17 +61,17 @@ class Workspace:
         """People, who to reach first, with channel and reasons."""
         return self.snapshot().contact_ranks
 
-    def queue(self, snap: snapshot.Snapshot | None = None) -> list[Step]:
+    def queue(self, snap: Snapshot | None = None) -> list[Step]:
         """Every next step in the guide's order."""
         snap = snap or self.snapshot()
         return playbook.queue(snap, self.store.snoozed(snap.now))
 
-    def next_step(self, snap: snapshot.Snapshot | None = None) -> Step:
+    def next_step(self, snap: Snapshot | None = None) -> Step:
         """The one thing to do now (never None)."""
         snap = snap or self.snapshot()
         return playbook.next_step(snap, self.store.snoozed(snap.now))
 
-    def progress(self, snap: snapshot.Snapshot | None = None) -> list[Progress]:
+    def progress(self, snap: Snapshot | None = None) -> list[Progress]:
         """Progress per guide step."""
         return playbook.progress(snap or self.snapshot())
 
@@ -78,7 +80,7 @@ class Workspace:
         company: str,
         contact: str,
         kind: str = "first",
-        snap: snapshot.Snapshot | None = None,
+        snap: Snapshot | None = None,
         channel: str | None = None,
     ) -> str:
         """A message for one person through a channel key (default: the warmest usable one).
@@ -286,7 +288,7 @@ class Workspace:
         self,
         data: bytes,
         *,
-        progress: Progress | None = None,
+        progress: LinkedInProgress | None = None,
         add_people: bool = False,
         source: str = "Connections.csv",
     ) -> LinkedInSummary:

@@ -11,8 +11,9 @@ import re
 from collections.abc import Sequence
 
 from hunt_core import Signal, hookimpl
-from hunt_core.builtin_plugins import growth, location, no_degree, stack
 from hunt_core.models import Company, Context, Posting, Profile
+
+from . import growth, location, no_degree, stack  # plugins/ installs as hunt_core.builtin_plugins
 
 # Phrases a posting uses when a bootcamp grad without a CS degree may apply, as written
 # after casefolding; plain substring tests keep a long description cheap to scan.

@@ -36,12 +36,14 @@ def hunt_score_company(company: Company, context: Context) -> Signal:
     known = [n.strip() for n in company.knows_someone.split(";") if n.strip()]
     friends = [
         c.name
-        for c in context.contacts_by_company.get(company.id, [])
+        for c in context.contacts_by_company.get(company.id or -1, [])
         if c.friend and not _named(c.name, known)
     ]
     names = known + friends
     connected = [
-        c for c in context.connections_by_company.get(company.id, []) if not _named(c.name, names)
+        c
+        for c in context.connections_by_company.get(company.id or -1, [])
+        if not _named(c.name, names)
     ]
     if names:
         return _knows(company, known, friends, connected)

@@ -48,7 +48,7 @@ def hunt_score_contact(contact: Contact, company: Company, context: Context) -> 
     who, many = _WHO[contact.role]
     reached = [
         c.name
-        for c in context.contacts_by_company.get(company.id, [])
+        for c in context.contacts_by_company.get(company.id or -1, [])
         if c.role == contact.role
         and c.id != contact.id
         and context.states.get(c.id, "new") != "new"

@@ -190,7 +190,7 @@ def _lever(job: dict[str, Any], company_id: int, now: dt.datetime) -> Posting | 
     title = _line(job.get("text"))
     if not title:
         return None
-    categories = job.get("categories") if isinstance(job.get("categories"), dict) else {}
+    categories = c if isinstance(c := job.get("categories"), dict) else {}
     places = categories.get("allLocations")
     place = "; ".join(p for p in map(_line, places) if p) if isinstance(places, list) else ""
     place = place or _line(categories.get("location"))
@@ -216,7 +216,7 @@ def _lever_text(job: dict[str, Any]) -> str:
     parts = [
         plain(_text(job.get("descriptionPlain"))) or html_to_text(_text(job.get("description")))
     ]
-    lists = job.get("lists") if isinstance(job.get("lists"), list) else []
+    lists = found if isinstance(found := job.get("lists"), list) else []
     for item in lists:
         if isinstance(item, dict):
             parts += [plain(_text(item.get("text"))), html_to_text(_text(item.get("content")))]
