@@ -371,7 +371,8 @@ def import_jobs(company: str, source: str, given: str | bytes) -> None:
         if isinstance(given, bytes):
             summary = run.ws.import_jobs(company, file=given)
         else:
-            summary = run.ws.import_jobs(company, **{source: given})
+            board: dict[str, Any] = {source: given}  # which keyword is chosen at run time
+            summary = run.ws.import_jobs(company, **board)
         st.session_state[JOBS_SUMMARY] = {"company": company, **dataclasses.asdict(summary)}
 
     session.act(action, f"Open roles at {company} imported.")

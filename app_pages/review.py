@@ -1,5 +1,7 @@
 """Review (instructors): each student's targets and progress, one student's list, comments."""
 
+import functools
+
 import pandas as pd
 import streamlit as st
 
@@ -63,7 +65,7 @@ with st.form(form):
     text = st.text_area("Comment", max_chars=2000, key=f"{form}:text")
     if st.form_submit_button("Send comment", type="primary", key=f"{form}:save"):
         session.act(
-            lambda: cohorts.add_comment(me, owner, company or None, text, now),
+            functools.partial(cohorts.add_comment, me, owner, company or None, text, now),
             "Comment sent.",
             f"review.comment.{owner}",
         )

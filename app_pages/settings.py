@@ -7,6 +7,7 @@ from app_pages import fields, session
 from app_pages.safe import escape
 from hunt_core import backends, export, store
 from hunt_core.calendar_ics import calendar_ics
+from hunt_core.cohort import Member
 from hunt_core.wording import plural
 
 run = session.current()
@@ -27,9 +28,9 @@ if me is not None and me.role == "student":
         if st.form_submit_button("Save", type="primary", key="settings.board:save"):
             cohorts = session.cohorts()
 
-            def board() -> None:
-                cohorts.set_alias(me, alias)
-                cohorts.set_opt_out(me, opt_out)
+            def board(member: Member = me) -> None:  # bound here, where me is known not None
+                cohorts.set_alias(member, alias)
+                cohorts.set_opt_out(member, opt_out)
 
             session.act(board, "Leaderboard settings saved.")
 

@@ -135,7 +135,7 @@ class Connection(NamedTuple):
 
 T = TypeVar("T")
 V = TypeVar("V", Company, Contact, Profile, Posting, Connection)
-_VIEW_OF: dict[type, type] = {
+_VIEW_OF: dict[type, type[Company | Contact | Profile | Posting | Connection]] = {
     models.Company: Company,
     models.Contact: Contact,
     models.Profile: Profile,
@@ -148,7 +148,7 @@ def view(record: object) -> Company | Contact | Profile | Posting | Connection:
     """The read-only view of one stored record (lists become tuples)."""
     kind = _VIEW_OF[type(record)]
     values = [getattr(record, name) for name in kind._fields]
-    return kind(*[tuple(v) if isinstance(v, list) else v for v in values])
+    return kind._make(tuple(v) if isinstance(v, list) else v for v in values)
 
 
 # Companies and people are spelled out field by field: a ranking makes one view per record,

@@ -51,7 +51,7 @@ def hunt_score_contact(contact: Contact, company: Company, context: Context) -> 
         for c in context.contacts_by_company.get(company.id or -1, [])
         if c.role == contact.role
         and c.id != contact.id
-        and context.states.get(c.id, "new") != "new"
+        and context.states.get(c.id or -1, "new") != "new"
     ]
     if context.states.get(contact.id or -1, "new") != "new":
         return _reached(contact, company, reached)

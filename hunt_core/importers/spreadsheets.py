@@ -37,7 +37,7 @@ DANGEROUS = ("=", "+", "-", "@", "\t", "\r")  # what spreadsheet apps may run as
 SPREADSHEETS = (".xlsx", ".xlsm")
 OTHER_SHEETS = (".xls", ".ods", ".numbers")
 PROGRESS_EVERY = 250
-Progress = Callable[[float], None]
+Progress = Callable[[float], object]  # told the fraction done; what it returns is ignored
 T = TypeVar("T")
 _OOXML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
@@ -287,8 +287,8 @@ def _table(source: str, lines: Iterable[tuple[int, list[str]]], max_rows: int | 
         raise InvalidInput(f"{source} is empty; the first row must name the columns (name, ...)")
     keep = _named_columns(source, header, rows, numbers)
     width = len(header)
-    cells = tuple(tuple((row + [""] * width)[i] for i in keep) for row in rows)
-    return Table(source, tuple(header[i] for i in keep), cells, tuple(numbers))
+    kept = tuple(tuple((row + [""] * width)[i] for i in keep) for row in rows)
+    return Table(source, tuple(header[i] for i in keep), kept, tuple(numbers))
 
 
 def _named_columns(
