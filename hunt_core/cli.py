@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from hunt_core import cohort, demo, review, scaffold
+from hunt_core import backends, cohort, demo, review, scaffold
 from hunt_core.cohort import Comment, Member
 from hunt_core.errors import HuntError, InvalidInput, PermissionDenied
 from hunt_core.models import (
@@ -87,7 +87,7 @@ ROLE_METAVAR = "|".join(ROLES)
 DETAILS_SHOWN = 8  # progress lines per step in text mode, so a big hunt stays readable
 THEN_SHOWN = 4  # queued steps `hunt next` lists after the first
 POSTINGS_SHOWN = 10  # postings `hunt import jobs` lists after its summary
-CREATES = ("init", "demo")  # the commands that may create a missing database file
+CREATES = ("init", "demo", "restore")  # the commands that may create a missing database file
 
 
 # -- parser ------------------------------------------------------------------------------
@@ -1024,8 +1024,9 @@ def _run(args: argparse.Namespace) -> None:
         return
     clock = _clock()
     path = _db_path(args)
-    if args.command not in CREATES and path != ":memory:" and not os.path.exists(path):
-        # A typo in --db must not look like lost data: only init (and demo) create a file.
+    local = path != ":memory:" and not backends.is_postgres(path)
+    if args.command not in CREATES and local and not os.path.exists(path):
+        # A typo in --db must not look like lost data: only init, demo and restore create one.
         raise InvalidInput(f"no Hunt database at {path}; run `hunt init`")
     db = Database.open(path)
     try:

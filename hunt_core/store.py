@@ -298,6 +298,11 @@ class Database:
         try:
             if not read_only:
                 db.migrate()
+                if not db.postgres:
+                    # DuckDB 1.5.5 cannot replay schema changes from its write-ahead log ("no
+                    # default database set"), so a crash after a migration would lose the whole
+                    # log: fold the schema into the file before anything else is written.
+                    checkpoint(con)
             backends.lock_down(con)
         except BaseException:
             con.close()

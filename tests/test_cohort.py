@@ -405,6 +405,7 @@ WRITES: dict[str, Callable[[Store, Company, Contact], Any]] = {
     "set_weight": lambda s, co, p: s.set_weight("stack", 2.0),
     "snooze": lambda s, co, p: s.snooze("profile", NOW),
     "mark_comments_seen": lambda s, co, p: s.mark_comments_seen([1], NOW),
+    "add_company_alias": lambda s, co, p: s.add_company_alias(co.id or -1, "Acme Platforms"),
     "transaction": lambda s, co, p: s.transaction().__enter__(),
 }
 
