@@ -40,6 +40,7 @@ def env(tmp_path: Path) -> dict[str, str]:
     """A subprocess environment over a fresh database with one company."""
     env = {**os.environ, "HUNT_DB": str(tmp_path / "hunt.duckdb"), "HUNT_PLUGINS_DIR": ""}
     env.pop("HUNT_NOW", None)
+    assert main(["--db", env["HUNT_DB"], "init"]) == 0
     assert main(["--db", env["HUNT_DB"], "company", "add", "Cinder Networks"]) == 0
     return env
 
@@ -113,6 +114,7 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     monkeypatch.setenv("HUNT_DB", path)
     monkeypatch.setenv("HUNT_PLUGINS_DIR", "")
     monkeypatch.delenv("HUNT_NOW", raising=False)
+    assert main(["init"]) == 0
     assert main(["company", "add", "Cinder Networks"]) == 0
     person = [*ADD, "--github", "https://github.com/alexkim-dev", "--website", "alexkim.example"]
     assert main(person) == 0

@@ -21,7 +21,7 @@ from hunt_core.plugins import Plugins, get_plugin_manager
 from hunt_core.store import LOCAL_USER, Database, Store
 from hunt_core.workspace import Workspace
 
-CREATES = ("init", "demo")  # the commands that may create a missing database file
+CREATES = ("init", "demo", "restore")  # the commands that may create a missing database file
 
 
 def clock() -> Callable[[], dt.datetime]:
