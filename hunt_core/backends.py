@@ -98,6 +98,8 @@ def lock_down(con: duckdb.DuckDBPyConnection) -> None:
     locked = con.execute("SELECT current_setting('lock_configuration')").fetchone()
     if not (locked and locked[0]):  # a file opened twice in one process shares one instance
         con.execute("SET enable_external_access = false")
+        # DuckDB draws a progress bar on stdout for a slow query: it would corrupt `--json`.
+        con.execute("SET enable_progress_bar = false")
         con.execute("SET lock_configuration = true")
 
 

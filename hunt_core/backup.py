@@ -16,7 +16,7 @@ import duckdb
 
 from hunt_core.cohort import OPERATOR, Member
 from hunt_core.errors import HuntError, InvalidInput, PermissionDenied
-from hunt_core.store import Cohorts, checkpoint
+from hunt_core.store import Cohorts, Database, checkpoint
 
 MANIFEST = "hunt-backup.json"
 FORMAT = "hunt-backup"
@@ -107,10 +107,9 @@ def _files() -> Iterator[duckdb.DuckDBPyConnection]:
         local.close()
 
 
-def backup(
-    con: duckdb.DuckDBPyConnection, directory: str | Path, actor: Member, now: dt.datetime
-) -> dict[str, Any]:
+def backup(db: Database, directory: str | Path, actor: Member, now: dt.datetime) -> dict[str, Any]:
     """Write every table to DIR/<table>.parquet plus the manifest; return the manifest."""
+    con = db.con
     _check_admin(con, actor)
     folder = Path(directory).expanduser()
     if (folder / MANIFEST).exists():
@@ -201,8 +200,9 @@ def _occupied(con: duckdb.DuckDBPyConnection, names: list[str]) -> list[str]:
     return busy
 
 
-def restore(con: duckdb.DuckDBPyConnection, directory: str | Path, actor: Member) -> dict[str, int]:
+def restore(db: Database, directory: str | Path, actor: Member) -> dict[str, int]:
     """Load a backup into an empty database exactly, all or nothing: rows per table."""
+    con = db.con
     _check_admin(con, actor)
     folder = Path(directory).expanduser()
     manifest = read_manifest(folder)

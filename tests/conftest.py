@@ -164,7 +164,9 @@ class Backend:
         """A fresh, migrated database: a file path, or a PostgreSQL URL."""
         n = next(_NAMES)
         if self.server is None:
-            return str(self.folder / f"hunt-{n}.duckdb")
+            path = str(self.folder / f"hunt-{n}.duckdb")
+            Database.open(path).close()
+            return path
         return self.server.create(f"hunt_{os.getpid()}_{n}", template="hunt_template")
 
 

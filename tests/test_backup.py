@@ -74,7 +74,7 @@ def source(tmp_path: Path) -> Iterator[Database]:
 def test_a_restore_reproduces_every_table_ranking_and_leaderboard(
     source: Database, tmp_path: Path, plugins: Plugins
 ) -> None:
-    manifest = backup.backup(source.con, tmp_path / "backup", OPERATOR, NOW)
+    manifest = backup.backup(source, tmp_path / "backup", OPERATOR, NOW)
     saved = {t["table"] for t in manifest["tables"]}
     assert saved >= COHORT_TABLES | {"users", "companies", "contacts", "touches", "weights"}
     assert manifest["schema_version"] == source.version()
@@ -83,7 +83,7 @@ def test_a_restore_reproduces_every_table_ranking_and_leaderboard(
 
     target = Database.open(tmp_path / "target.duckdb")
     try:
-        counts = backup.restore(target.con, tmp_path / "backup", OPERATOR)
+        counts = backup.restore(target, tmp_path / "backup", OPERATOR)
         assert counts == {t: len(rows) for t, rows in before.items()}
         assert _everything(target) == before
         assert _outcomes(target, plugins) == outcomes
@@ -99,12 +99,12 @@ def test_a_restore_reproduces_every_table_ranking_and_leaderboard(
 
 
 def test_a_non_empty_target_is_refused_and_left_alone(source: Database, tmp_path: Path) -> None:
-    backup.backup(source.con, tmp_path / "backup", OPERATOR, NOW)
+    backup.backup(source, tmp_path / "backup", OPERATOR, NOW)
     target = Database.open(tmp_path / "target.duckdb")
     try:
         target.store("someone").add_company(Company("Mine"))
         with pytest.raises(InvalidInput, match="not empty"):
-            backup.restore(target.con, tmp_path / "backup", OPERATOR)
+            backup.restore(target, tmp_path / "backup", OPERATOR)
         assert [c.name for c in target.store("someone").companies()] == ["Mine"]
     finally:
         target.close()
@@ -113,7 +113,7 @@ def test_a_non_empty_target_is_refused_and_left_alone(source: Database, tmp_path
 def test_a_damaged_file_fails_its_checksum_and_nothing_is_written(
     source: Database, tmp_path: Path
 ) -> None:
-    backup.backup(source.con, tmp_path / "backup", OPERATOR, NOW)
+    backup.backup(source, tmp_path / "backup", OPERATOR, NOW)
     touches = tmp_path / "backup" / "touches.parquet"
     data = bytearray(touches.read_bytes())
     data[len(data) // 2] ^= 0xFF
@@ -121,7 +121,7 @@ def test_a_damaged_file_fails_its_checksum_and_nothing_is_written(
     target = Database.open(tmp_path / "target.duckdb")
     try:
         with pytest.raises(InvalidInput, match=r"touches\.parquet does not match its checksum"):
-            backup.restore(target.con, tmp_path / "backup", OPERATOR)
+            backup.restore(target, tmp_path / "backup", OPERATOR)
         assert target.con.execute("SELECT count(*) FROM companies").fetchone() == (0,)
     finally:
         target.close()
@@ -134,14 +134,14 @@ def test_only_admins_back_up_or_restore_in_cohort_mode(source: Database, tmp_pat
     for member in roster:
         if member.role != "admin":
             with pytest.raises(PermissionDenied):
-                backup.backup(source.con, tmp_path / member.owner, member, NOW)
+                backup.backup(source, tmp_path / member.owner, member, NOW)
             assert not (tmp_path / member.owner).exists()
-    assert backup.backup(source.con, tmp_path / "by-admin", admin, NOW)["tables"]
+    assert backup.backup(source, tmp_path / "by-admin", admin, NOW)["tables"]
     # Rights follow the roster as it is now: a demoted admin is refused at once.
     demoted = RosterRow(2, admin.email, admin.name, "student", ("Demo cohort",))
     cohorts.import_roster(OPERATOR, [demoted], NOW)
     with pytest.raises(PermissionDenied):
-        backup.backup(source.con, tmp_path / "after", admin, NOW)
+        backup.backup(source, tmp_path / "after", admin, NOW)
 
 
 # -- through the `hunt` command -------------------------------------------------------------

@@ -1,0 +1,98 @@
+"""Benchmark: how soon the `hunt` command answers, against a bare `import duckdb`.
+
+Prints in one run: the floor (`python -c "import duckdb"`), `hunt next` wall time on a
+25-company demo hunt, and `hunt rank companies --json` / `rank contacts --json` on a
+10,000-company demo (about 60,000 people), each above start-up (the `hunt next` figure), with
+the targets and verdicts. Each figure is the median of several fresh processes.
+
+A report, not a test: it always exits 0.
+
+    python bench/bench_cli.py [--companies N] [--runs R]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+NEXT_TARGET_S = 0.3  # `hunt next` wall, at most
+NEXT_RATIO_TARGET = 2.5  # ... and at most this many times the floor
+RANK_COMPANIES_TARGET_S = 1.0  # above start-up, on 10,000 companies
+RANK_CONTACTS_TARGET_S = 3.0  # above start-up, on the same hunt's people
+NOW = "2026-11-26T09:00"
+
+
+def wall(command: list[str], env: dict[str, str], runs: int) -> float:
+    """Median wall seconds of a fresh process running command (output discarded)."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, env=env, stdout=subprocess.DEVNULL, check=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "MISS"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--companies", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=5, help="processes per figure (median)")
+    args = parser.parse_args(argv)
+    runs = max(1, args.runs)
+    hunt = [sys.executable, "-m", "hunt_core.cli"]
+    print(f"Python {platform.python_version()} on {platform.machine()}, {_cpus()} CPUs")
+    with tempfile.TemporaryDirectory(prefix="hunt-bench-cli-") as tmp:
+        env = {**os.environ, "HUNT_PLUGINS_DIR": "", "HUNT_NOW": NOW}
+        for name in ("HUNT_LOAD_PLUGINS", "HUNT_DISABLE_PLUGINS", "HUNT_DB"):
+            env.pop(name, None)
+        small, big = str(Path(tmp) / "small.duckdb"), str(Path(tmp) / "big.duckdb")
+        subprocess.run([*hunt, "--db", small, "demo"], env=env, check=True, capture_output=True)
+        subprocess.run(
+            [*hunt, "--db", big, "demo", "--companies", str(args.companies)],
+            env=env, check=True, capture_output=True,
+        )  # fmt: skip
+        # One warm-up run each, so the place index in the user cache dir is built, not timed.
+        wall([*hunt, "--db", small, "next"], env, 1)
+
+        floor = wall([sys.executable, "-c", "import duckdb"], env, runs)
+        nxt = wall([*hunt, "--db", small, "next"], env, runs)
+        companies = wall([*hunt, "--db", big, "rank", "companies", "--json"], env, runs)
+        contacts = wall([*hunt, "--db", big, "rank", "contacts", "--json"], env, runs)
+
+    ratio = nxt / floor
+    print(f"floor           python -c 'import duckdb': {floor:.3f} s")
+    print(
+        f"hunt next       25 companies: {nxt:.3f} s wall, {ratio:.1f}x the floor   "
+        f"target <= {NEXT_TARGET_S} s and <= {NEXT_RATIO_TARGET}x: "
+        f"{verdict(nxt <= NEXT_TARGET_S and ratio <= NEXT_RATIO_TARGET)}"
+    )
+    for label, seconds, target in (
+        ("rank companies", companies, RANK_COMPANIES_TARGET_S),
+        ("rank contacts ", contacts, RANK_CONTACTS_TARGET_S),
+    ):
+        above = seconds - nxt
+        print(
+            f"{label}  --json, {args.companies:,} companies: {seconds:.3f} s wall, "
+            f"{above:.3f} s above start-up   target <= {target} s: {verdict(above <= target)}"
+        )
+    return 0
+
+
+def _cpus() -> int:
+    """CPUs this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,5 @@
+"""`python -m hunt_core.cli`: the same as the `hunt` console script."""
+
+from hunt_core.cli import main
+
+raise SystemExit(main())
