@@ -1,4 +1,4 @@
-"""Formula-safe cells: nothing an export writes runs as a formula, and every cell reads back exact."""
+"""Formula-safe cells: nothing exported runs as a formula, and every cell reads back exactly."""
 
 from __future__ import annotations
 

@@ -227,7 +227,7 @@ def test_unreadable_roster_files_are_one_clear_error(tmp_path: Path) -> None:
         read_csv(str(odd), ROSTER_COLUMNS)
     photo = tmp_path / "photo.csv"
     photo.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-    with pytest.raises(InvalidInput, match=r"photo.csv is not a text file \(it looks like a binary"):
+    with pytest.raises(InvalidInput, match=r"photo\.csv is not a text file \(it looks like a bin"):
         read_csv(str(photo), ROSTER_COLUMNS)
 
 

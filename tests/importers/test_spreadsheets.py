@@ -106,7 +106,7 @@ def test_neutralised_cells_read_back_as_written() -> None:
     ("data", "filename", "message"),
     [(b"", "c.csv", "c.csv is empty"),
      (b"\n,,\n", "c.csv", "is empty"),
-     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "photo.csv", "photo.csv is not a text file (it looks like a binary file)"),
+     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "photo.csv", "photo.csv is not a text file (it"),
      (xlsx([["name"], ["Acme"]]), "renamed.csv", "is an Excel workbook or a zip"),
      (b"name\nAcme\n", "c.xlsx", "not an Excel workbook"),
      (b"PK\x03\x04broken", "c.xlsx", "not an Excel workbook"),
