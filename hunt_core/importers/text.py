@@ -108,9 +108,8 @@ def decode(data: bytes, source: str, zip_hint: str = "save it as CSV first") -> 
 
 def _utf16_without_bom(data: bytes) -> str:
     """'utf-16-le' or 'utf-16-be' when the NULs fall as in mostly-Latin UTF-16 text, else ''."""
-    sample = data[: _SAMPLE - _SAMPLE % 2]
-    pairs = len(sample) // 2
-    even, odd = sample[0 : 2 * pairs : 2].count(0), sample[1 : 2 * pairs : 2].count(0)
+    pairs = min(len(data), _SAMPLE) // 2
+    even, odd = data[0 : 2 * pairs : 2].count(0), data[1 : 2 * pairs : 2].count(0)
     # Latin text has a NUL in every character's high byte; a binary file has NULs anywhere.
     if odd * 4 >= pairs > 0 and even * 16 <= odd:
         return "utf-16-le"
