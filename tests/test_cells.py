@@ -10,7 +10,9 @@ from hunt_core.cells import DANGEROUS, from_xlsx, neutralise, to_xlsx, unneutral
 from hunt_core.importers.spreadsheets import read_table, read_workbook
 
 # NUL is the one character refused on the way in: a file holding one is taken for binary.
-CELLS = st.text(st.characters(exclude_characters="\x00"), max_size=30) | st.sampled_from(
+CELLS = st.text(
+    st.characters(codec="utf-8", exclude_characters="\x00"), max_size=30
+) | st.sampled_from(
     ["=SUM(A1)", "+1 555", "-x", "@cmd", "\tx", "\rx", "'=x", "''+x", "'", "_x000D_", "a\r\nb"]
 )
 

@@ -144,7 +144,7 @@ def test_the_size_cap_is_checked_before_reading(tmp_path: Path) -> None:
 
 
 # Rows of text as people type them: no NUL (binary files are the ones holding NUL bytes).
-CELL = st.text(st.characters(exclude_characters="\x00"), max_size=10)
+CELL = st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=10)
 LATIN = st.text(  # what a UTF-16 file without a BOM holds to be told from binary: Latin text
     st.characters(min_codepoint=0x20, max_codepoint=0x7E)
     | st.characters(min_codepoint=0xA0, max_codepoint=0xFF),  # the same in Windows-1252
