@@ -237,23 +237,23 @@ def parse(data: bytes, *, source: str = SOURCE) -> Parsed:
     if not content.strip():
         raise InvalidInput(f"{source} is empty; choose Connections.csv from LinkedIn's export")
     # Not strict: a stray quote in someone's job title should not refuse a whole network.
-    reader = (cells for _, cells in text.rows(content, source, strict=False))
+    reader = text.rows(content, source, strict=False)
     columns = _header(reader, source)
     return _collect(_rows(reader, source), columns)
 
 
-def _header(reader: Iterator[list[str]], source: str) -> tuple[int, ...]:
+def _header(reader: Iterator[tuple[int, list[str]]], source: str) -> tuple[int, ...]:
     """The column of each of FIELDS, from the first row naming the columns (notes come before)."""
-    for cells in itertools.islice(reader, HEADER_SCAN):
+    for _, cells in itertools.islice(reader, HEADER_SCAN):
         names = [COLUMNS.get(c.strip().casefold(), "") for c in cells]
         if all(COLUMNS[r] in names for r in REQUIRED):
             return tuple(names.index(f) if f in names else _ABSENT for f in FIELDS)
     raise InvalidInput(f"{source}: no header row with First Name, Last Name, Company found")
 
 
-def _rows(reader: Iterator[list[str]], source: str) -> Iterator[list[str]]:
+def _rows(reader: Iterator[tuple[int, list[str]]], source: str) -> Iterator[list[str]]:
     """Non-blank data rows, refusing more than any LinkedIn network can hold."""
-    for number, cells in enumerate(reader, start=1):
+    for number, (_, cells) in enumerate(reader, start=1):
         if number > MAX_ROWS:
             raise InvalidInput(
                 f"{source} has more than {MAX_ROWS:,} rows; LinkedIn caps a network at 30,000 "
