@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, fields
-from typing import Any, Literal, TextIO, get_args
+from typing import Any, Literal, get_args
 
 from hunt_core.errors import InvalidInput
+from hunt_core.importers import text
 from hunt_core.models import FOLLOW_UP_DAYS, choice, required_text, split_list
 
 MemberRole = Literal["student", "instructor", "admin"]
@@ -193,47 +192,24 @@ def clean_comment(text: str) -> str:
 
 def read_csv(path: str, columns: Sequence[str]) -> list[tuple[int, dict[str, str]]]:
     """(row number, cells) of each non-blank row of a CSV file whose header names columns."""
-    try:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            return _read(handle, path, columns)
-    except FileNotFoundError:
-        raise InvalidInput(f"no such file: {path}") from None
-    except UnicodeDecodeError:
-        raise InvalidInput(f"{path} is not UTF-8 text; save it as 'CSV UTF-8'") from None
-    except OSError as exc:
-        raise InvalidInput(f"cannot read {path}: {exc.strerror or exc}") from None
+    return read_csv_bytes(text.read_bytes(path), path, columns)
 
 
-def read_csv_text(
-    text: str, source: str, columns: Sequence[str]
+def read_csv_bytes(
+    data: bytes, source: str, columns: Sequence[str]
 ) -> list[tuple[int, dict[str, str]]]:
-    """The same as read_csv for text already in memory (an upload)."""
-    return _read(io.StringIO(text.removeprefix("\ufeff"), newline=""), source, columns)
+    """The same as read_csv for a file already in memory (an upload)."""
+    text.check_size(source, len(data))
+    content = text.decode(data, source)
+    table = text.table(
+        source, text.rows(content, source), max_rows=None, columns=", ".join(columns)
+    )
+    header = _header(source, table.columns, columns)
+    return [(line, {header[k]: v.strip() for k, v in row.items()}) for line, row in table.records()]
 
 
-def _read(handle: TextIO, source: str, columns: Sequence[str]) -> list[tuple[int, dict[str, str]]]:
-    """Check the header, then every row, naming the file's own row number on any problem."""
-    reader = csv.DictReader(handle, strict=True)
-    try:
-        header = _header(source, reader.fieldnames, columns)
-        out = []
-        for raw in reader:
-            if None in raw:
-                raise InvalidInput(
-                    f"{source}: row {reader.line_num} has more cells than the header has columns"
-                )
-            row = {header[k]: (v or "").strip() for k, v in raw.items() if k is not None}
-            if any(row.values()):  # spreadsheets export empty rows as a line of commas
-                out.append((reader.line_num, row))
-        return out
-    except csv.Error as exc:  # line_num counts the lines read before the bad one
-        raise InvalidInput(f"{source}: row {reader.line_num + 1}: {exc}") from None
-
-
-def _header(source: str, cells: Sequence[str] | None, columns: Sequence[str]) -> dict[str, str]:
+def _header(source: str, cells: Sequence[str], columns: Sequence[str]) -> dict[str, str]:
     """Header cell -> column name ('E-mail ' is not 'email'); unknown or missing ones refused."""
-    if not cells:
-        raise InvalidInput(f"{source} is empty; the first row must be: {', '.join(columns)}")
     header: dict[str, str] = {}
     for cell in cells:
         column = cell.strip().lower()

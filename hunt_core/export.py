@@ -22,15 +22,10 @@ from typing import Any, get_args
 
 import openpyxl
 
-from hunt_core import forms, models
+from hunt_core import cells, forms, models
 from hunt_core.errors import HuntError, InvalidInput
-from hunt_core.importers.spreadsheets import (
-    Table,
-    neutralise,
-    ooxml_escape,
-    read_table,
-    read_workbook,
-)
+from hunt_core.importers.spreadsheets import read_table, read_workbook
+from hunt_core.importers.text import Table
 from hunt_core.models import Chat, Company, Connection, Contact, Posting, Profile, Touch, choice
 from hunt_core.store import Duplicate, Store, checkpoint
 
@@ -171,7 +166,7 @@ def _csv_bytes(name: str, rows: list[Row]) -> bytes:
     columns = list(SCHEMA[name])
     writer.writerow(columns)
     for row in rows:
-        writer.writerow([neutralise(_text(row[c])) for c in columns])
+        writer.writerow([cells.neutralise(_text(row[c])) for c in columns])
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -192,7 +187,7 @@ def _xlsx_bytes(tables: Mapping[str, list[Row]]) -> bytes:
 def _xlsx_cell(value: Any) -> Any:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return value
-    return ooxml_escape(neutralise(_text(value)))
+    return cells.to_xlsx(_text(value))
 
 
 def _text(value: Any) -> str:
@@ -314,7 +309,7 @@ def _from_xlsx(data: bytes, filename: str) -> dict[str, Raw]:
 def _table_rows(table: Table, name: str) -> Raw:
     """The rows of a CSV file or sheet, whose columns must be the table's."""
     _check_columns(table.source, table.columns, name)
-    return [(f"{table.source}, row {n}", cells) for n, cells in table.records()]
+    return [(f"{table.source}, row {n}", record) for n, record in table.records()]
 
 
 def _check_columns(where: str, columns: Sequence[str], name: str) -> None:

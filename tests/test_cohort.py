@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import inspect
 import json
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,7 +26,7 @@ from hunt_core.cohort import (
     cohort_board,
     placement_rows,
     read_csv,
-    read_csv_text,
+    read_csv_bytes,
     roster_rows,
     window,
 )
@@ -186,13 +187,14 @@ def test_a_roster_csv_becomes_checked_rows(tmp_path: Path) -> None:
         RosterRow(4, "ivy@x.edu", "Ivy Teach", "instructor", ("2508-BE", "2510-FE")),
         RosterRow(5, "max@x.edu", "Max Admin", "admin", ()),
     ]
-    assert roster_rows(read_csv_text("\ufeff" + text, "upload", ROSTER_COLUMNS), "up") == rows
+    upload = ("\ufeff" + text).encode("utf-8")
+    assert roster_rows(read_csv_bytes(upload, "upload", ROSTER_COLUMNS), "up") == rows
 
 
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("", "is empty; the first row must be: email, name, cohort, role"),
+        ("", "is empty; the first row must name the columns (email, name, cohort, role)"),
         ("email,name,cohort\n", "no 'role' column"),
         ("email,name,cohort,role,team\n", "unknown column 'team'"),
         ("email,name,cohort,role,Email\n", "column 'Email' appears twice"),
@@ -211,7 +213,7 @@ def test_a_roster_csv_becomes_checked_rows(tmp_path: Path) -> None:
 )
 def test_a_bad_roster_names_its_row_and_column(tmp_path: Path, text: str, message: str) -> None:
     path = write(tmp_path, text)
-    with pytest.raises(InvalidInput, match=message.replace("(", r"\(")) as caught:
+    with pytest.raises(InvalidInput, match=re.escape(message)) as caught:
         roster_rows(read_csv(path, ROSTER_COLUMNS), path)
     assert str(caught.value).startswith(path)
 
@@ -219,10 +221,21 @@ def test_a_bad_roster_names_its_row_and_column(tmp_path: Path, text: str, messag
 def test_unreadable_roster_files_are_one_clear_error(tmp_path: Path) -> None:
     with pytest.raises(InvalidInput, match="no such file"):
         read_csv(str(tmp_path / "missing.csv"), ROSTER_COLUMNS)
-    latin = tmp_path / "latin.csv"
-    latin.write_bytes("email,name,cohort,role\nj@x.edu,Jos\xe9,A,student\n".encode("latin-1"))
-    with pytest.raises(InvalidInput, match="is not UTF-8"):
-        read_csv(str(latin), ROSTER_COLUMNS)
+    odd = tmp_path / "odd.csv"
+    odd.write_bytes(b"email,name,cohort,role\nj@x.edu,Jos\x81,A,student\n")
+    with pytest.raises(InvalidInput, match="is not UTF-8 or Windows-1252 text"):
+        read_csv(str(odd), ROSTER_COLUMNS)
+    photo = tmp_path / "photo.csv"
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    with pytest.raises(InvalidInput, match=r"photo\.csv is not a text file \(it looks like a bin"):
+        read_csv(str(photo), ROSTER_COLUMNS)
+
+
+def test_a_roster_saved_by_old_excel_is_read(tmp_path: Path) -> None:
+    old = tmp_path / "roster.csv"  # Excel's plain "CSV" on Windows: Windows-1252, CRLF
+    old.write_bytes("email,name,cohort,role\r\nj@x.edu,José Núñez,A,student\r\n".encode("cp1252"))
+    [row] = roster_rows(read_csv(str(old), ROSTER_COLUMNS), str(old))
+    assert row.name == "José Núñez"
 
 
 # -- roster import ---------------------------------------------------------------------------

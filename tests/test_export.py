@@ -17,8 +17,8 @@ import openpyxl
 import pytest
 
 from hunt_core import demo, export
+from hunt_core.cells import DANGEROUS
 from hunt_core.errors import InvalidInput
-from hunt_core.importers.spreadsheets import DANGEROUS
 from hunt_core.models import Chat, Company, Connection, Contact, Posting, Touch
 from hunt_core.store import Database, Store
 

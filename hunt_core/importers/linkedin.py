@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import functools
-import io
 import itertools
-import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -16,13 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from hunt_core.errors import InvalidInput
+from hunt_core.importers import text
 from hunt_core.models import ROLES, Company, Connection, Contact, Profile, Role
 from hunt_core.names import CompanyMatcher, compact_key, company_key
 from hunt_core.store import Store, name_key
 
 SOURCE = "Connections.csv"
-MB = 1024 * 1024
-MAX_BYTES = 20 * MB  # 30,000 connections (LinkedIn's cap) take about 3 MB
+MAX_BYTES = text.MAX_BYTES  # 30,000 connections (LinkedIn's cap) take about 3 MB
+TOO_BIG = "LinkedIn's Connections.csv of 30,000 connections (its cap) is about 3 MB"
 MAX_ROWS = 50_000
 HEADER_SCAN = 20  # rows searched for the header; real exports have it on row 1 to 4
 EMAIL_SOURCE = "LinkedIn export"
@@ -222,16 +220,7 @@ class LinkedInSummary:
 
 def read_file(path: str | Path) -> bytes:
     """The bytes of an export file; a missing, unreadable or oversized file is one clear line."""
-    try:
-        size = os.stat(path).st_size
-        if size > MAX_BYTES:
-            raise InvalidInput(_too_big(str(path), size))
-        with open(path, "rb") as handle:
-            return handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise InvalidInput(f"no such file: {path}") from None
-    except OSError as exc:
-        raise InvalidInput(f"cannot read {path}: {exc.strerror or exc}") from None
+    return text.read_bytes(path, MAX_BYTES, TOO_BIG)
 
 
 def read_connections(data: bytes, *, source: str = SOURCE) -> list[Connection]:
@@ -241,57 +230,30 @@ def read_connections(data: bytes, *, source: str = SOURCE) -> list[Connection]:
 
 def parse(data: bytes, *, source: str = SOURCE) -> Parsed:
     """Read an export: find its header after LinkedIn's notes, then one connection per row."""
-    reader = csv.reader(io.StringIO(_decode(data, source), newline=""))
-    try:
-        columns = _header(reader, source)
-        return _collect(_rows(reader, source), columns)
-    except csv.Error as exc:
-        raise InvalidInput(f"{source}: line {reader.line_num}: {exc}") from None
-
-
-def _decode(data: bytes, source: str) -> str:
-    """Text from UTF-8 (with or without BOM) or Windows-1252; binary files are refused."""
-    if len(data) > MAX_BYTES:
-        raise InvalidInput(_too_big(source, len(data)))
-    if not data.strip():
-        raise InvalidInput(f"{source} is empty; choose Connections.csv from LinkedIn's export")
-    if data.startswith(b"PK\x03\x04"):
-        raise InvalidInput(
-            f"{source} is a ZIP archive or Excel file; unzip LinkedIn's export and choose the "
-            "Connections.csv inside it"
-        )
-    if b"\x00" in data:
-        raise InvalidInput(f"{source} is a binary file, not a CSV export")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252").removeprefix("ï»¿")  # a UTF-8 BOM on mixed-up text
-    except UnicodeDecodeError:
-        raise InvalidInput(f"{source} is neither UTF-8 nor Windows-1252 text") from None
-
-
-def _too_big(source: str, size: int) -> str:
-    """The message for a file over the size cap."""
-    return (
-        f"{source} is {size / MB:.0f} MB, too big for a LinkedIn Connections.csv "
-        f"(files over {MAX_BYTES // MB} MB are refused)"
+    text.check_size(source, len(data), MAX_BYTES, TOO_BIG)
+    content = text.decode(
+        data, source, "unzip LinkedIn's export and choose the Connections.csv inside it"
     )
+    if not content.strip():
+        raise InvalidInput(f"{source} is empty; choose Connections.csv from LinkedIn's export")
+    # Not strict: a stray quote in someone's job title should not refuse a whole network.
+    reader = text.rows(content, source, strict=False)
+    columns = _header(reader, source)
+    return _collect(_rows(reader, source), columns)
 
 
-def _header(reader: Iterator[list[str]], source: str) -> tuple[int, ...]:
+def _header(reader: Iterator[tuple[int, list[str]]], source: str) -> tuple[int, ...]:
     """The column of each of FIELDS, from the first row naming the columns (notes come before)."""
-    for cells in itertools.islice(reader, HEADER_SCAN):
+    for _, cells in itertools.islice(reader, HEADER_SCAN):
         names = [COLUMNS.get(c.strip().casefold(), "") for c in cells]
         if all(COLUMNS[r] in names for r in REQUIRED):
             return tuple(names.index(f) if f in names else _ABSENT for f in FIELDS)
     raise InvalidInput(f"{source}: no header row with First Name, Last Name, Company found")
 
 
-def _rows(reader: Iterator[list[str]], source: str) -> Iterator[list[str]]:
+def _rows(reader: Iterator[tuple[int, list[str]]], source: str) -> Iterator[list[str]]:
     """Non-blank data rows, refusing more than any LinkedIn network can hold."""
-    for number, cells in enumerate(reader, start=1):
+    for number, (_, cells) in enumerate(reader, start=1):
         if number > MAX_ROWS:
             raise InvalidInput(
                 f"{source} has more than {MAX_ROWS:,} rows; LinkedIn caps a network at 30,000 "

@@ -8,53 +8,37 @@ counted, so importing the same sheet again changes nothing.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import functools
 import io
 import re
 import zipfile
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import openpyxl
 
-from hunt_core import forms
+from hunt_core import cells, forms
 from hunt_core.errors import InvalidInput
-from hunt_core.importers import linkedin
+from hunt_core.importers import linkedin, text
+from hunt_core.importers.text import Table
 from hunt_core.models import Company, Contact
 from hunt_core.store import Store, name_key
 
 if TYPE_CHECKING:
     from hunt_core.workspace import Workspace
 
-MAX_BYTES = 20 * 2**20
+MAX_BYTES = text.MAX_BYTES
 MAX_ROWS = 100_000
 UNZIPPED_PER_BYTE = 10  # an .xlsx inflating more than this is a zip bomb, not a sheet
-DANGEROUS = ("=", "+", "-", "@", "\t", "\r")  # what spreadsheet apps may run as a formula
 SPREADSHEETS = (".xlsx", ".xlsm")
 OTHER_SHEETS = (".xls", ".ods", ".numbers")
 PROGRESS_EVERY = 250
+TOO_BIG = "split it into smaller files"
 Progress = Callable[[float], object]  # told the fraction done; what it returns is ignored
 T = TypeVar("T")
-_OOXML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
-
-
-@dataclass(frozen=True)
-class Table:
-    """A sheet's column names and its non-blank rows as text, with their row numbers."""
-
-    source: str
-    columns: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    numbers: tuple[int, ...]  # the row number the spreadsheet shows, per row
-
-    def records(self) -> Iterator[tuple[int, dict[str, str]]]:
-        """(row number, {column: cell}) for every row."""
-        for number, row in zip(self.numbers, self.rows, strict=True):
-            yield number, dict(zip(self.columns, row, strict=True))
 
 
 @dataclass(frozen=True)
@@ -67,12 +51,12 @@ class ImportSummary:
 
     def message(self, source: str = "") -> str:
         """One line for people: 'Imported 3 companies from x.csv; 2 already in your hunt.'"""
-        text = f"Imported {_count(len(self.added), self.what)}"
+        line = f"Imported {_count(len(self.added), self.what)}"
         if source:
-            text += f" from {source}"
+            line += f" from {source}"
         if self.skipped:
-            text += f"; {len(self.skipped)} already in your hunt"
-        return text + "."
+            line += f"; {len(self.skipped)} already in your hunt"
+        return line + "."
 
     def as_dict(self) -> dict[str, Any]:
         """The `--json` shape."""
@@ -85,32 +69,6 @@ class ImportSummary:
         }
 
 
-# -- formula injection ---------------------------------------------------------------------
-
-
-def neutralise(text: str) -> str:
-    """Prefix ' to a cell a spreadsheet app could run as a formula (reversed by unneutralise)."""
-    return "'" + text if text.lstrip("'").startswith(DANGEROUS) else text
-
-
-def unneutralise(text: str) -> str:
-    """Undo neutralise: the quote goes only where neutralise would have put one."""
-    return text[1:] if text.startswith("'") and text.lstrip("'").startswith(DANGEROUS) else text
-
-
-def ooxml_escape(text: str) -> str:
-    """Write characters XML cannot hold (and CR, which XML turns into LF) as _xHHHH_."""
-    text = re.sub(r"_(?=x[0-9A-Fa-f]{4}_)", "_x005F_", text)
-    return re.sub(r"[\x00-\x08\x0b-\x1f]", lambda m: f"_x{ord(m[0]):04X}_", text)
-
-
-def ooxml_unescape(text: str) -> str:
-    """Read _xHHHH_ escapes as Excel writes them."""
-    if "_x" not in text:
-        return text
-    return _OOXML_ESCAPE.sub(lambda m: chr(int(m[1], 16)), text)
-
-
 # -- reading files -------------------------------------------------------------------------
 
 
@@ -118,20 +76,21 @@ def read_path(
     path: str | Path, *, limit: int = MAX_BYTES, max_rows: int | None = MAX_ROWS
 ) -> Table:
     """The first sheet of a .csv or .xlsx file on disk; the size is checked before reading."""
-    return read_table(_read_bytes(path, limit), str(path), limit=limit, max_rows=max_rows)
+    data = text.read_bytes(path, limit, TOO_BIG)
+    return read_table(data, str(path), limit=limit, max_rows=max_rows)
 
 
 def read_table(
     data: bytes, filename: str, *, limit: int = MAX_BYTES, max_rows: int | None = MAX_ROWS
 ) -> Table:
-    """The first sheet of a CSV (UTF-8 or Windows-1252; , ; or tab) or .xlsx file."""
+    """The first sheet of a CSV (any text the importers read; , ; or tab) or .xlsx file."""
     _check_size(filename, len(data), limit)
     suffix = Path(filename).suffix.lower()
     if suffix in SPREADSHEETS:
         return next(iter(read_workbook(data, filename, limit=limit, max_rows=max_rows).values()))
     if suffix in OTHER_SHEETS:
         raise InvalidInput(f"{filename}: save it as an Excel workbook (.xlsx) or CSV first")
-    return _table(filename, _csv_lines(data, filename), max_rows)
+    return text.table(filename, _csv_lines(data, filename), max_rows=max_rows)
 
 
 def read_workbook(
@@ -157,7 +116,7 @@ def read_workbook(
         if missing:
             raise InvalidInput(f"{filename} has no sheet named {missing[0]!r}")
         label = (lambda t: f"{filename}, sheet {t}") if sheets else (lambda _: filename)
-        return {t: _table(label(t), _sheet_lines(book[t]), max_rows) for t in titles}
+        return {t: text.table(label(t), _sheet_lines(book[t]), max_rows=max_rows) for t in titles}
     except InvalidInput:
         raise
     except Exception as exc:  # a sheet can be damaged past the part openpyxl read at load
@@ -166,29 +125,11 @@ def read_workbook(
         book.close()
 
 
-def _read_bytes(path: str | Path, limit: int) -> bytes:
-    """A file's bytes, refusing a folder, a missing file or one over the limit unread."""
-    file = Path(path)
-    try:
-        if file.is_dir():
-            raise InvalidInput(f"cannot read {path}: it is a folder, not a file")
-        _check_size(str(path), file.stat().st_size, limit)
-        return file.read_bytes()
-    except FileNotFoundError:
-        raise InvalidInput(f"no such file: {path}") from None
-    except OSError as exc:
-        raise InvalidInput(f"cannot read {path}: {exc.strerror or exc}") from None
-
-
 def _check_size(filename: str, size: int, limit: int) -> None:
     """Refuse an empty file, or one too big to read, before parsing it."""
     if size == 0:
         raise InvalidInput(f"{filename} is empty; the first row must name the columns (name, ...)")
-    if size > limit:
-        raise InvalidInput(
-            f"{filename} is {size / 2**20:.1f} MB, over the {limit / 2**20:.0f} MB limit; "
-            "split it into smaller files"
-        )
+    text.check_size(filename, size, limit, TOO_BIG)
 
 
 def _check_archive(data: bytes, filename: str, limit: int) -> None:
@@ -204,44 +145,15 @@ def _check_archive(data: bytes, filename: str, limit: int) -> None:
 
 def _why(exc: Exception) -> str:
     """A short reason from a parser's exception, on one line."""
-    text = " ".join(str(exc).split())[:120]
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    reason = " ".join(str(exc).split())[:120]
+    return f"{type(exc).__name__}: {reason}" if reason else type(exc).__name__
 
 
 def _csv_lines(data: bytes, filename: str) -> Iterator[tuple[int, list[str]]]:
-    """(row number, cells) of a CSV file; a broken quote names its row."""
-    if data.startswith(b"PK\x03\x04"):
-        raise InvalidInput(f"{filename} is an Excel workbook or a zip, not CSV; name it .xlsx")
-    if b"\x00" in data:
-        raise InvalidInput(f"{filename} is not a CSV text file (it holds binary data)")
-    text = _decode(data, filename)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
-    number = 0
-    try:
-        for number, cells in enumerate(reader, start=1):
-            yield number, [unneutralise(c) for c in cells]
-    except csv.Error as exc:
-        raise InvalidInput(f"{filename}: row {number + 1}: {exc}") from None
-
-
-def _decode(data: bytes, filename: str) -> str:
-    """UTF-8 (with or without Excel's BOM), else Windows-1252 as older Excel saves CSV."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        raise InvalidInput(
-            f"{filename} is not UTF-8 or Windows-1252 text; save it as 'CSV UTF-8'"
-        ) from None
-
-
-def _delimiter(text: str) -> str:
-    """The separator the header line uses most: comma, semicolon (European Excel) or tab."""
-    header = next((line for line in text[:65536].splitlines() if line.strip()), "")
-    return max((",", ";", "\t"), key=header.count)
+    """(row number, cells) of a CSV file, cells read back as export wrote them."""
+    content = text.decode(data, filename, "if it is an Excel workbook, name it .xlsx")
+    for number, row in text.rows(content, filename, delimiter=text.sniff_delimiter(content)):
+        yield number, [cells.unneutralise(c) for c in row]
 
 
 def _sheet_lines(sheet: Any) -> Iterator[tuple[int, list[str]]]:
@@ -264,53 +176,8 @@ def _cell_text(value: Any) -> str:
     if isinstance(value, dt.date | dt.time):
         return value.isoformat()
     if isinstance(value, str):
-        return unneutralise(ooxml_unescape(value))
+        return cells.from_xlsx(value)
     return str(value)
-
-
-def _table(source: str, lines: Iterable[tuple[int, list[str]]], max_rows: int | None) -> Table:
-    """The header (the first non-blank row) and the non-blank rows under it."""
-    header: list[str] | None = None
-    rows: list[list[str]] = []
-    numbers: list[int] = []
-    for number, cells in lines:
-        if not any(c.strip() for c in cells):
-            continue  # spreadsheets save empty rows as a line of separators
-        if header is None:
-            header = [c.strip() for c in cells]
-            continue
-        if max_rows is not None and len(rows) >= max_rows:
-            raise InvalidInput(f"{source} has more than {max_rows:,} rows; split it")
-        rows.append(cells)
-        numbers.append(number)
-    if header is None:
-        raise InvalidInput(f"{source} is empty; the first row must name the columns (name, ...)")
-    keep = _named_columns(source, header, rows, numbers)
-    width = len(header)
-    kept = tuple(tuple((row + [""] * width)[i] for i in keep) for row in rows)
-    return Table(source, tuple(header[i] for i in keep), kept, tuple(numbers))
-
-
-def _named_columns(
-    source: str, header: list[str], rows: list[list[str]], numbers: list[int]
-) -> list[int]:
-    """Indexes of the named columns; a value under no name, or a name twice, is refused."""
-    for number, row in zip(numbers, rows, strict=True):
-        if any(c.strip() for c in row[len(header) :]):
-            raise InvalidInput(f"{source}: row {number} has more cells than the header has columns")
-        for index, cell in enumerate(row[: len(header)]):
-            if cell.strip() and not header[index]:
-                raise InvalidInput(
-                    f"{source}: row {number} has a value in column {index + 1}, "
-                    "which has no name in the header row"
-                )
-    named = [i for i, name in enumerate(header) if name]
-    seen: set[str] = set()
-    for i in named:
-        if header[i] in seen:
-            raise InvalidInput(f"{source}: column {header[i]!r} appears twice")
-        seen.add(header[i])
-    return named
 
 
 # -- column mapping ------------------------------------------------------------------------
