@@ -146,7 +146,8 @@ _VIEW_OF: dict[type, type] = {
 
 def _unsaved(record: object) -> ValueError:
     """The error for a record plugins may not see yet: it has no id, so it is not stored."""
-    return ValueError(f"{type(record).__name__} {record!r} has no id: store it first")
+    what = getattr(record, "name", "") or getattr(record, "title", "")
+    return ValueError(f"{type(record).__name__} {what!r} has no id: plugins see stored records")
 
 
 def view(record: object) -> Company | Contact | Profile | Posting | Connection:
@@ -155,7 +156,7 @@ def view(record: object) -> Company | Contact | Profile | Posting | Connection:
     if "id" in kind._fields and getattr(record, "id", None) is None:
         raise _unsaved(record)
     if kind is Connection and getattr(record, "company_id", None) is None:
-        raise ValueError(f"{record!r} is at no target company: plugins see only those")
+        raise ValueError(f"connection {record.name!r} is at no target company")
     values = [getattr(record, name) for name in kind._fields]
     return kind(*[tuple(v) if isinstance(v, list) else v for v in values])
 

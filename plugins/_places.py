@@ -73,7 +73,7 @@ def _closest(office: str, mine: tuple[str, ...]) -> tuple[float, str] | None:
     here = geo.resolve(office)
     if here is None:
         return None
-    placed = [(geo.distancekm_text(here, there), p) for p in mine if (there := geo.resolve(p))]
+    placed = [(geo.distance_km(here, there), p) for p in mine if (there := geo.resolve(p))]
     return min(placed, default=None)
 
 

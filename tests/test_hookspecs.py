@@ -52,11 +52,18 @@ def test_hook_hunt_score_company(acme: Workspace, tmp_path: Path) -> None:
 
         @hookimpl
         def hunt_criteria():
-            return [Criterion("b_corp", "B Corp", "company", 5, "Certified B Corp", 1)]
+            return [Criterion(
+                key="b_corp",
+                label="B Corp",
+                applies_to="company",
+                default_weight=5,
+                description="Certified B Corp",
+                guide_step=1,
+            )]
 
         @hookimpl
         def hunt_score_company(company, context):
-            return Signal("b_corp", 0.0, f"{company.name} is not a B Corp")
+            return Signal(criterion="b_corp", points=0.0, reason=f"{company.name} is not a B Corp")
     """,
     )
     before = acme.rank_companies()[0].score
@@ -74,11 +81,22 @@ def test_hook_hunt_score_contact(acme: Workspace, tmp_path: Path) -> None:
 
         @hookimpl
         def hunt_criteria():
-            return [Criterion("posts", "Posts often", "contact", 3, "Active on LinkedIn", 2)]
+            return [Criterion(
+                key="posts",
+                label="Posts often",
+                applies_to="contact",
+                default_weight=3,
+                description="Active on LinkedIn",
+                guide_step=2,
+            )]
 
         @hookimpl
         def hunt_score_contact(contact, company):
-            return Signal("posts", 1.0, f"{contact.name} posts about {company.name}")
+            return Signal(
+                criterion="posts",
+                points=1.0,
+                reason=f"{contact.name} posts about {company.name}",
+            )
     """,
     )
     rank = ws.rank_contacts()[0]
@@ -94,7 +112,12 @@ def test_hook_hunt_channels(acme: Workspace, tmp_path: Path) -> None:
 
         @hookimpl
         def hunt_channels(contact):
-            return [Channel("meetup", "the local .NET meetup", 0.95, "you both attend it")]
+            return [Channel(
+                key="meetup",
+                label="the local .NET meetup",
+                warmth=0.95,
+                reason="you both attend it",
+            )]
     """,
     )
     assert acme.rank_contacts()[0].channel.key == "email"
@@ -110,8 +133,8 @@ def test_hook_hunt_message_templates(acme: Workspace, tmp_path: Path) -> None:
 
         @hookimpl
         def hunt_message_templates():
-            return [Template("first", "Hey {first_name}! {company} rocks."),
-                    Template("thank-you", "Thanks {secret}")]
+            return [Template(kind="first", text="Hey {first_name}! {company} rocks."),
+                    Template(kind="thank-you", text="Thanks {secret}")]
     """,
     )
     assert ws.draft("Acme", "Jo Park") == "Hey Jo! Acme rocks."
