@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 
-from hunt_core import Criterion, Signal, hookimpl
-from hunt_core.models import Company
+from hunt_core.api import Company, Criterion, Signal, hookimpl
 
 KEY = "glassdoor_rating"
 LOW, HIGH = 3.0, 4.5  # a rating of LOW or below scores 0, HIGH or above scores 1
