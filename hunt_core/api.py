@@ -26,6 +26,7 @@ from hunt_core.outreach import template_problem
 from hunt_core.plugins import as_list, criterion_problem
 from hunt_core.scoring import signal_check
 from hunt_core.views import Company, Connection, Contact, Posting, Profile
+from hunt_core.wording import and_list, plural, possessive, spoken
 
 API_VERSION = "1.0.0"
 
@@ -42,12 +43,16 @@ __all__ = [
     "Profile",
     "Signal",
     "Template",
+    "and_list",
     "check_channels",
     "check_criterion",
     "check_signals",
     "check_template",
     "hookimpl",
     "name_key",
+    "plural",
+    "possessive",
+    "spoken",
 ]
 
 

@@ -72,7 +72,9 @@ def find_email(contact: Contact, blocked: Sequence[Channel] = ()) -> Channel:
     """The "find their email first" step, saying why the channels that exist cannot be used."""
     why = "".join(f"{c.reason}; " for c in blocked if not c.available)
     reason = f"{why}find their email first: {email_hint(contact)}"
-    return Channel(FIND_EMAIL, CHANNEL_LABELS[FIND_EMAIL], FIND_EMAIL_WARMTH, reason)
+    return Channel(
+        key=FIND_EMAIL, label=CHANNEL_LABELS[FIND_EMAIL], warmth=FIND_EMAIL_WARMTH, reason=reason
+    )
 
 
 def best_channel(options: Sequence[Channel], contact: Contact) -> Channel:

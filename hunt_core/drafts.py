@@ -17,7 +17,7 @@ from hunt_core.models import (
     Touch,
     WeightedSignal,
 )
-from hunt_core.wording import article, capitalized, sentence, short_company, short_program
+from hunt_core.wording import article, capitalized, sentence, short_company, short_program, spoken
 
 # Brevity levels a draft is rendered at, longest first, until it fits a LinkedIn note:
 # 0 everything; 1 short names (first name, program and company without legal form) and a
@@ -88,11 +88,6 @@ class Facts:
 def fold(text: str) -> str:
     """Case- and space-insensitive form of a name."""
     return " ".join(text.casefold().split())
-
-
-def spoken(name: str) -> str:
-    """A name as said in a message: notes in brackets left out ('Sam (my neighbor)' -> 'Sam')."""
-    return " ".join(re.sub(r"\([^)]*\)", " ", name).split())
 
 
 def names_person(text: str, contact: Contact) -> bool:

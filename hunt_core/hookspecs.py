@@ -1,24 +1,18 @@
 """The Hunt plugin contract: every hook a plugin may implement, typed and documented.
 
-Plugins implement hooks with ``from hunt_core import hookimpl``. An implementation may accept
-any subset of a hook's arguments. A hook returns data, never UI. A plugin that raises or returns
-the wrong type is reported and skipped; the other plugins still run.
+Plugins implement hooks with ``from hunt_core.api import hookimpl``; every type named here is
+in ``hunt_core.api`` (companies, people and the profile arrive as read-only views). An
+implementation may accept any subset of a hook's arguments. A hook returns data, never UI. A
+plugin that raises or returns the wrong type is reported and skipped; the other plugins still
+run.
 """
 
 from __future__ import annotations
 
 from pluggy import HookimplMarker, HookspecMarker
 
-from hunt_core.models import (
-    Channel,
-    Company,
-    Contact,
-    Context,
-    Criterion,
-    Profile,
-    Signal,
-    Template,
-)
+from hunt_core.models import Channel, Context, Criterion, Signal, Template
+from hunt_core.views import Company, Contact, Profile
 
 PROJECT = "hunt"
 hookspec = HookspecMarker(PROJECT)

@@ -5,9 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal, get_args
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from hunt_core.errors import InvalidInput
+
+if TYPE_CHECKING:  # views build on these records; only their types are needed here
+    from hunt_core import views
 
 YesNo = Literal["yes", "no", "unknown"]
 Remote = Literal["yes", "no", "hybrid", "unknown"]
@@ -46,6 +50,12 @@ FOLLOW_UP_DAYS = 7  # "follow up if I don't hear a response in a week"
 LINKEDIN_LIMITS = {"free": (200, 5), "premium": (300, None)}  # note chars, notes per month
 COMMUTE_KM = 40  # default radius around home or a wanted city that still counts as "local"
 NEUTRAL_PRIOR = 0.5  # what an unknown criterion counts for: neither yes nor no
+_EMPTY: Mapping[Any, Any] = MappingProxyType({})
+
+
+def _nothing() -> Mapping[Any, Any]:
+    """The default of every Context mapping: one shared empty mapping no plugin can fill."""
+    return _EMPTY
 
 
 def choice(
@@ -279,7 +289,7 @@ class Connection:
         return f"{self.first_name} {self.last_name}".strip()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Criterion:
     """A thing the guide says makes a good target company or a good first contact.
 
@@ -299,7 +309,7 @@ class Criterion:
     prior: float = NEUTRAL_PRIOR  # the points an unknown verdict counts for, in [0, 1]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Signal:
     """One criterion's verdict: points in [0, 1], or None when unknown, with a reason to read.
 
@@ -319,7 +329,7 @@ class Signal:
         return self.points is not None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Channel:
     """A way to reach a contact, warmest first: warmth in [0, 1]."""
 
@@ -330,7 +340,7 @@ class Channel:
     available: bool = True
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Template:
     """A message template for one draft kind; placeholders from outreach.TEMPLATE_VARIABLES."""
 
@@ -338,27 +348,51 @@ class Template:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Context:
-    """What the host knows beyond one company or contact; plugins read it, never change it."""
+    """What the host knows beyond one company or contact, as read-only mappings of views.
+
+    The host builds every mapping read-only (a plugin that writes to one raises); people,
+    postings and connections are tuples of views grouped by company id.
+    """
 
     today: dt.date
-    contacts_by_company: Mapping[int, list[Contact]] = field(default_factory=dict)
-    states: Mapping[int, str] = field(default_factory=dict)  # contact id -> state; missing: new
+    contacts_by_company: Mapping[int, tuple[views.Contact, ...]] = field(default_factory=_nothing)
+    states: Mapping[int, str] = field(default_factory=_nothing)  # contact id -> state; missing: new
     notes_left: int | None = None  # LinkedIn personalised notes left this month, None: no cap
-    # store.name_key(company name) -> how many cohort peers also target it (never who)
-    peer_counts: Mapping[str, int] = field(default_factory=dict)
-    # store.name_key(company name) -> grads of the user's program placed there, and (first, last)
+    # name_key(company name) -> how many cohort peers also target it (never who)
+    peer_counts: Mapping[str, int] = field(default_factory=_nothing)
+    # name_key(company name) -> grads of the user's program placed there, and (first, last)
     # year; a company missing here has no placement data (unknown, not zero)
-    placements: Mapping[str, int] = field(default_factory=dict)
-    placement_years: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+    placements: Mapping[str, int] = field(default_factory=_nothing)
+    placement_years: Mapping[str, tuple[int, int]] = field(default_factory=_nothing)
     # Keys of the criteria loaded plugins declare: a plugin scoring another plugin's criterion
     # checks it is here, since that plugin may be disabled.
     criteria: frozenset[str] = frozenset()
-    postings_by_company: Mapping[int, list[Posting]] = field(default_factory=dict)
-    connections_by_company: Mapping[int, list[Connection]] = field(default_factory=dict)
+    postings_by_company: Mapping[int, tuple[views.Posting, ...]] = field(default_factory=_nothing)
+    connections_by_company: Mapping[int, tuple[views.Connection, ...]] = field(
+        default_factory=_nothing
+    )
     # Ids of people who are first-degree LinkedIn connections (marked so, or in Connections.csv)
     connected: frozenset[int] = frozenset()
+
+    def __post_init__(self) -> None:
+        """Make every mapping read-only, however the Context was built."""
+        for name in _CONTEXT_MAPPINGS:
+            value = getattr(self, name)
+            if not isinstance(value, MappingProxyType):
+                object.__setattr__(self, name, MappingProxyType(dict(value)))
+
+
+_CONTEXT_MAPPINGS = (
+    "contacts_by_company",
+    "states",
+    "peer_counts",
+    "placements",
+    "placement_years",
+    "postings_by_company",
+    "connections_by_company",
+)
 
 
 @dataclass(frozen=True)

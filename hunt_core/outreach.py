@@ -10,14 +10,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from hunt_core import drafts
+from hunt_core import drafts, views
 from hunt_core.errors import InvalidInput
 from hunt_core.models import (
     DRAFT_KINDS,
     FOLLOW_UP_DAYS,
     Channel,
-    CompanyScore,
-    Contact,
     Context,
     Profile,
     Template,
@@ -117,14 +115,21 @@ def notes_left(profile: Profile, used: int) -> int | None:
 
 
 def channels(
-    plugins: Plugins, contact: Contact, company: CompanyScore, profile: Profile, context: Context
+    plugins: Plugins,
+    contact: views.Contact,
+    company: views.Company,
+    profile: views.Profile,
+    context: Context,
 ) -> list[Channel]:
-    """Every way to reach this person, warmest available first (channels.best_channel picks)."""
+    """Every way to reach this person, warmest available first (channels.best_channel picks).
+
+    The hooks get read-only views, so no plugin can change what the next one sees.
+    """
     found = plugins.call(
         "hunt_channels",
         as_list(Channel),
         contact=contact,
-        company=company.company,
+        company=company,
         profile=profile,
         context=context,
     )

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any, NamedTuple
 
+from hunt_core import views
 from hunt_core.channels import best_channel, can_send
 from hunt_core.models import (
     CORE_ROLES,
@@ -161,7 +162,7 @@ def _placeholder(criterion: Criterion, weight: float, plugin: str) -> WeightedSi
     """The unknown signal a criterion gets when no plugin judged it (it still counts)."""
     what = criterion.description.strip().rstrip(".")
     reason = f"unknown: nothing judged this yet ({what})" if what else "unknown: not judged yet"
-    signal = Signal(criterion.key, None, reason)
+    signal = Signal(criterion=criterion.key, points=None, reason=reason)
     return WeightedSignal(signal, weight, plugin, criterion.label, criterion.prior)
 
 
@@ -179,10 +180,17 @@ def _gc_paused() -> Iterator[None]:
 
 
 class Scorer:
-    """Scores with one plugin manager and one user's weights; built once per ranking."""
+    """Scores with one plugin manager and one user's weights; built once per ranking.
 
-    def __init__(self, plugins: Plugins, weights: Mapping[str, float]) -> None:
+    It takes the stored records and hands the hooks their read-only views (each built once,
+    in ``seen``); what it returns holds the records again, so the host never reads a view.
+    """
+
+    def __init__(
+        self, plugins: Plugins, weights: Mapping[str, float], seen: views.Seen | None = None
+    ) -> None:
         self.plugins = plugins
+        self.seen = seen or views.Seen()
         plugins.new_run()  # a plugin skipped as too slow last time gets another chance
         self.criteria = plugins.criteria
         self.weights = effective_weights(self.criteria, weights)
@@ -229,8 +237,8 @@ class Scorer:
         results = self.plugins.call(
             "hunt_score_company",
             self._company_check,
-            company=company,
-            profile=profile,
+            company=self.seen.company(company),
+            profile=self.seen.profile(profile),
             context=context,
         )
         return self.judge(company, results)
@@ -257,9 +265,9 @@ class Scorer:
         results = self.plugins.call(
             "hunt_score_contact",
             self._contact_check,
-            contact=contact,
-            company=company.company,
-            profile=profile,
+            contact=self.seen.contact(contact),
+            company=self.seen.company(company.company),
+            profile=self.seen.profile(profile),
             context=context,
             channels=list(options),
         )

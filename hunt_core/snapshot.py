@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TypeVar
 
-from hunt_core import outreach
+from hunt_core import outreach, views
 from hunt_core.cohort import Comment
 from hunt_core.importers import linkedin
 from hunt_core.models import (
@@ -27,8 +25,6 @@ from hunt_core.outreach import Activity
 from hunt_core.plugins import Plugins
 from hunt_core.scoring import Scorer
 from hunt_core.store import Store
-
-T = TypeVar("T", Contact, Posting, Connection)
 
 
 @dataclass
@@ -56,15 +52,20 @@ class Snapshot:
         return self.now.date()
 
     @cached_property
+    def seen(self) -> views.Seen:
+        """The read-only views the hooks receive, each built once for this snapshot."""
+        return views.Seen()
+
+    @cached_property
     def context(self) -> Context:
-        """What plugins may read beyond one company or contact."""
+        """What plugins may read beyond one company or contact, read-only throughout."""
         return Context(
             today=self.today,
-            contacts_by_company=_group(self.contacts),
+            contacts_by_company=views.grouped(self.seen.contact(c) for c in self.contacts),
             states={i: outreach.state_of(a, self.today) for i, a in self.activity.items()},
             notes_left=outreach.notes_left(self.profile, self.notes_used),
-            postings_by_company=_group(self.postings),
-            connections_by_company=_group(self.connections),
+            postings_by_company=views.grouped(views.posting(p) for p in self.postings),
+            connections_by_company=views.grouped(views.connection(c) for c in self.connections),
             connected=linkedin.connected_ids(self.contacts, self.connections),
             peer_counts=self.peer_counts,
             placements={k: n for k, (n, _, _) in self.placements.items()},
@@ -83,7 +84,7 @@ class Snapshot:
     @cached_property
     def scorer(self) -> Scorer:
         """Scoring with this user's weights."""
-        return Scorer(self.plugins, self.weights)
+        return Scorer(self.plugins, self.weights, self.seen)
 
     @cached_property
     def company_scores(self) -> list[CompanyScore]:
@@ -98,7 +99,13 @@ class Snapshot:
     def channels(self, contact: Contact) -> list[Channel]:
         """Every way to reach a person, warmest available first."""
         score = self.score_by_id[contact.company_id]
-        return outreach.channels(self.plugins, contact, score, self.profile, self.context)
+        return outreach.channels(
+            self.plugins,
+            self.seen.contact(contact),
+            self.seen.company(score.company),
+            self.seen.profile(self.profile),
+            self.context,
+        )
 
     @cached_property
     def contact_ranks(self) -> list[ContactRank]:
@@ -121,16 +128,6 @@ class Snapshot:
     def company_by_id(self) -> dict[int, Company]:
         """Companies by id."""
         return {c.id: c for c in self.companies if c.id is not None}
-
-
-def _group(rows: list[T]) -> dict[int, list[T]]:
-    """Rows by their company_id."""
-    grouped: dict[int, list[T]] = defaultdict(list)
-    for row in rows:
-        company_id = getattr(row, "company_id", None)
-        if company_id is not None:
-            grouped[company_id].append(row)
-    return dict(grouped)
 
 
 def take(store: Store, plugins: Plugins, now: dt.datetime) -> Snapshot:

@@ -4,16 +4,17 @@ A plugin that writes to a view (``company.name = ...``) or to one of its lists
 (``profile.stack.append(...)``) raises inside that plugin, where the host reports it; it can
 never change what the other plugins see. Views are named tuples because a ranking builds tens
 of thousands of them: a named tuple is made about four times faster than a frozen dataclass
-and reads as fast. Lists become tuples. ``tests/test_views.py`` checks that every view has
-exactly the fields of its record, so the two cannot drift apart.
+and reads as fast. Lists become tuples. Ids are plain ints: plugins see only stored records,
+so a record without an id is refused when its view is built. ``tests/test_views.py`` checks
+that every view has exactly the fields of its record, so the two cannot drift apart.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
-from typing import NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from hunt_core import models
 
@@ -22,7 +23,7 @@ class Company(NamedTuple):
     """A target company as plugins see it; empty fields mean unknown."""
 
     name: str
-    id: int | None
+    id: int
     website: str
     locations: tuple[str, ...]
     remote: str
@@ -44,7 +45,7 @@ class Contact(NamedTuple):
     company_id: int
     name: str
     role: str
-    id: int | None
+    id: int
     title: str
     email: str
     email_source: str
@@ -110,7 +111,7 @@ class Posting(NamedTuple):
     description: str
     url: str
     posted_at: dt.datetime | None
-    id: int | None
+    id: int
 
 
 class Connection(NamedTuple):
@@ -124,8 +125,8 @@ class Connection(NamedTuple):
     company: str
     position: str
     connected_on: dt.date | None
-    company_id: int | None
-    id: int | None
+    company_id: int  # the host passes only connections matched to a target company
+    id: int
 
     @property
     def name(self) -> str:
@@ -133,7 +134,6 @@ class Connection(NamedTuple):
         return f"{self.first_name} {self.last_name}".strip()
 
 
-T = TypeVar("T")
 V = TypeVar("V", Company, Contact, Profile, Posting, Connection)
 _VIEW_OF: dict[type, type[Company | Contact | Profile | Posting | Connection]] = {
     models.Company: Company,
@@ -144,9 +144,19 @@ _VIEW_OF: dict[type, type[Company | Contact | Profile | Posting | Connection]] =
 }
 
 
+def _unsaved(record: object) -> ValueError:
+    """The error for a record plugins may not see yet: it has no id, so it is not stored."""
+    what = getattr(record, "name", "") or getattr(record, "title", "")
+    return ValueError(f"{type(record).__name__} {what!r} has no id: plugins see stored records")
+
+
 def view(record: object) -> Company | Contact | Profile | Posting | Connection:
     """The read-only view of one stored record (lists become tuples)."""
     kind = _VIEW_OF[type(record)]
+    if "id" in kind._fields and getattr(record, "id", None) is None:
+        raise _unsaved(record)
+    if kind is Connection and getattr(record, "company_id", None) is None:
+        raise ValueError(f"connection {record.name!r} is at no target company")
     values = [getattr(record, name) for name in kind._fields]
     return kind._make(tuple(v) if isinstance(v, list) else v for v in values)
 
@@ -156,6 +166,8 @@ def view(record: object) -> Company | Contact | Profile | Posting | Connection:
 def company(record: models.Company) -> Company:
     """The view of a company."""
     c = record
+    if c.id is None:
+        raise _unsaved(c)
     return Company(
         c.name, c.id, c.website, tuple(c.locations), c.remote, tuple(c.stack),
         c.hires_no_degree, c.alumni_hired, tuple(c.open_roles), tuple(c.interests),
@@ -166,6 +178,8 @@ def company(record: models.Company) -> Company:
 def contact(record: models.Contact) -> Contact:
     """The view of a person."""
     c = record
+    if c.id is None:
+        raise _unsaved(c)
     return Contact(
         c.company_id, c.name, c.role, c.id, c.title, c.email, c.email_source, c.linkedin,
         c.github, c.website, c.college, c.coding_school, c.mutual, c.friend, c.created_at,
@@ -180,6 +194,53 @@ def profile(record: models.Profile) -> Profile:
     return result
 
 
+def posting(record: models.Posting) -> Posting:
+    """The view of a job posting."""
+    result = view(record)
+    assert isinstance(result, Posting)
+    return result
+
+
+def connection(record: models.Connection) -> Connection:
+    """The view of a LinkedIn connection at a target company."""
+    result = view(record)
+    assert isinstance(result, Connection)
+    return result
+
+
+R = TypeVar("R")
+
+
+class Seen:
+    """The views of one snapshot's records, each built once however many hooks receive it.
+
+    Held by record identity (the record is kept too, so its id cannot be reused): the host
+    reads a snapshot's records and never changes them while it ranks.
+    """
+
+    def __init__(self) -> None:
+        self._held: dict[int, tuple[object, object]] = {}
+
+    def _get(self, record: object, build: Callable[[Any], R]) -> R:
+        """The held view of a record, built on first use."""
+        held = self._held.get(id(record))
+        if held is None or held[0] is not record:
+            held = self._held[id(record)] = (record, build(record))
+        return held[1]  # type: ignore[return-value]
+
+    def company(self, record: models.Company) -> Company:
+        """The view of a company."""
+        return self._get(record, company)
+
+    def contact(self, record: models.Contact) -> Contact:
+        """The view of a person."""
+        return self._get(record, contact)
+
+    def profile(self, record: models.Profile) -> Profile:
+        """The view of the profile."""
+        return self._get(record, profile)
+
+
 def grouped(rows: Iterable[V]) -> Mapping[int, tuple[V, ...]]:
     """Views by their company_id, as a mapping no plugin can change."""
     groups: dict[int, list[V]] = {}
@@ -188,8 +249,3 @@ def grouped(rows: Iterable[V]) -> Mapping[int, tuple[V, ...]]:
         if company_id is not None:
             groups.setdefault(company_id, []).append(row)
     return MappingProxyType({k: tuple(v) for k, v in groups.items()})
-
-
-def frozen(mapping: Mapping[str, T]) -> Mapping[str, T]:
-    """A read-only copy of a mapping."""
-    return MappingProxyType(dict(mapping))

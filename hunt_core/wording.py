@@ -40,6 +40,11 @@ def and_list(items: list[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
+def spoken(name: str) -> str:
+    """A name as said in a message: notes in brackets left out ('Sam (my neighbor)' -> 'Sam')."""
+    return " ".join(re.sub(r"\([^)]*\)", " ", name).split())
+
+
 def article(phrase: str) -> str:
     """'a developer', 'an Engineering Manager' (by the first letter, good enough for titles)."""
     phrase = phrase.strip()

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from hunt_core import channels, drafts, forms, outreach, playbook, snapshot
+from hunt_core import channels, drafts, forms, outreach, playbook, snapshot, views
 from hunt_core.errors import InvalidInput
 from hunt_core.models import (
     DRAFT_KINDS,
@@ -131,9 +131,9 @@ class Workspace:
         found = self.plugins.call(
             "hunt_chat_questions",
             _strings,
-            contact=person,
-            company=self.store.company_by_id(person.company_id),
-            profile=self.store.profile(),
+            contact=views.contact(person),
+            company=views.company(self.store.company_by_id(person.company_id)),
+            profile=views.profile(self.store.profile()),
         )
         return list(dict.fromkeys(q for _, q in found))
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from hunt_core import Criterion, Signal, hookimpl
-from hunt_core.models import Company, Context, Profile
-from hunt_core.names import name_key
+from hunt_core.api import Company, Context, Criterion, Profile, Signal, hookimpl, name_key
 
 KEY = "alumni"
 _POINTS = {0: 0.0, 1: 0.8, 2: 0.9}
@@ -40,20 +38,22 @@ def hunt_score_company(company: Company, profile: Profile, context: Context) -> 
             return placed
         where = f"the {program} alumni Slack" if program else "your program's alumni Slack"
         return Signal(
-            KEY, None, f"unknown: check {where} or LinkedIn for {grads} at {company.name}"
+            criterion=KEY,
+            points=None,
+            reason=f"unknown: check {where} or LinkedIn for {grads} at {company.name}",
         )
     if hired == 0:
         return Signal(
-            KEY,
-            0.0,
-            f"{company.name} hasn't hired any {grads} yet, as far as you know",
+            criterion=KEY,
+            points=0.0,
+            reason=f"{company.name} hasn't hired any {grads} yet, as far as you know",
             evidence="company.alumni_hired",
         )
     grad = (f"{program} grad" if program else "grad of your program") if hired == 1 else grads
     return Signal(
-        KEY,
-        _POINTS.get(hired, 1.0),
-        f"{company.name} has hired {hired} {grad}",
+        criterion=KEY,
+        points=_POINTS.get(hired, 1.0),
+        reason=f"{company.name} has hired {hired} {grad}",
         evidence="company.alumni_hired",
         pitch=f"I know you've hired {grads} before" if program else "",
     )
@@ -69,9 +69,9 @@ def _placed(company: Company, program: str, context: Context) -> Signal | None:
     years = f"{first}" if first == last else f"{first}-{last}"
     grads = f"{program} grad was" if placed == 1 else f"{program} grads were"
     return Signal(
-        KEY,
-        _POINTS.get(placed, 1.0),
-        f"{placed} {grads} placed at {company.name} ({years})",
+        criterion=KEY,
+        points=_POINTS.get(placed, 1.0),
+        reason=f"{placed} {grads} placed at {company.name} ({years})",
         evidence="alumni placements",
         pitch=f"I know you've hired {program} grads before",
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hunt_core import Channel, Criterion, Signal, hookimpl
+from hunt_core.api import Channel, Contact, Context, Criterion, Profile, Signal, hookimpl
 from hunt_core.channels import (
     ALUMNI_DIRECTORY,
     CHANNEL_LABELS,
@@ -15,7 +15,6 @@ from hunt_core.channels import (
     best_channel,
     can_send,
 )
-from hunt_core.models import Contact, Context, Profile
 
 KEY = "channel_warmth"
 
@@ -57,10 +56,10 @@ def _linkedin(contact: Contact, profile: Profile, context: Context) -> list[Chan
     if contact.connected or (contact.id is not None and contact.id in context.connected):
         return [
             Channel(
-                LINKEDIN_MESSAGE,
-                CHANNEL_LABELS[LINKEDIN_MESSAGE],
-                0.5,
-                f"{name} is already a LinkedIn connection: send a message, "
+                key=LINKEDIN_MESSAGE,
+                label=CHANNEL_LABELS[LINKEDIN_MESSAGE],
+                warmth=0.5,
+                reason=f"{name} is already a LinkedIn connection: send a message, "
                 "no connection request or note needed",
             )
         ]
@@ -74,7 +73,15 @@ def _linkedin(contact: Contact, profile: Profile, context: Context) -> list[Chan
             f"send a connection request with a note (up to {profile.note_limit} characters): "
             f"{_notes(profile, context)}"
         )
-    return [Channel(LINKEDIN_NOTE, CHANNEL_LABELS[LINKEDIN_NOTE], 0.4, note, available=not spent)]
+    return [
+        Channel(
+            key=LINKEDIN_NOTE,
+            label=CHANNEL_LABELS[LINKEDIN_NOTE],
+            warmth=0.4,
+            reason=note,
+            available=not spent,
+        )
+    ]
 
 
 def _channels(contact: Contact, profile: Profile, context: Context) -> list[Channel]:
@@ -85,29 +92,39 @@ def _channels(contact: Contact, profile: Profile, context: Context) -> list[Chan
     if school and _fold(school) == _fold(profile.program):
         found.append(
             Channel(
-                SLACK,
-                CHANNEL_LABELS[SLACK],
-                1.0,
-                f"{name} is a fellow {school} grad: message them on the alumni Slack",
+                key=SLACK,
+                label=CHANNEL_LABELS[SLACK],
+                warmth=1.0,
+                reason=f"{name} is a fellow {school} grad: message them on the alumni Slack",
             )
         )
     if contact.friend:
         found.append(
-            Channel(FRIEND, CHANNEL_LABELS[FRIEND], 1.0, f"message your friend {name} directly")
+            Channel(
+                key=FRIEND,
+                label=CHANNEL_LABELS[FRIEND],
+                warmth=1.0,
+                reason=f"message your friend {name} directly",
+            )
         )
     elif contact.mutual.strip():
         mutual = contact.mutual.strip()
         found.append(
-            Channel(INTRO, CHANNEL_LABELS[INTRO], 1.0, f"ask {mutual} for an intro to {name}")
+            Channel(
+                key=INTRO,
+                label=CHANNEL_LABELS[INTRO],
+                warmth=1.0,
+                reason=f"ask {mutual} for an intro to {name}",
+            )
         )
     college = contact.college.strip()
     if college and _fold(college) in {_fold(c) for c in profile.colleges}:
         found.append(
             Channel(
-                ALUMNI_DIRECTORY,
-                CHANNEL_LABELS[ALUMNI_DIRECTORY],
-                0.9,
-                f"look {name} up in the {college} alumni directory",
+                key=ALUMNI_DIRECTORY,
+                label=CHANNEL_LABELS[ALUMNI_DIRECTORY],
+                warmth=0.9,
+                reason=f"look {name} up in the {college} alumni directory",
             )
         )
     if contact.email.strip():
@@ -115,10 +132,12 @@ def _channels(contact: Contact, profile: Profile, context: Context) -> list[Chan
         where = f" (found on {source})" if source else ""
         found.append(
             Channel(
-                EMAIL,
-                CHANNEL_LABELS[EMAIL],
-                0.7,
-                f"email {contact.email.strip()}{where}: emails get more replies than LinkedIn",
+                key=EMAIL,
+                label=CHANNEL_LABELS[EMAIL],
+                warmth=0.7,
+                reason=(
+                    f"email {contact.email.strip()}{where}: emails get more replies than LinkedIn"
+                ),
             )
         )
     return found + _linkedin(contact, profile, context)
@@ -138,5 +157,9 @@ def hunt_score_contact(contact: Contact, channels: list[Channel]) -> Signal:
     """
     best = best_channel(channels, contact)
     if can_send(best):
-        return Signal(KEY, best.warmth, best.reason, evidence=f"channel {best.key}")
-    return Signal(KEY, None, f"unknown: {best.reason}", evidence=f"channel {best.key}")
+        return Signal(
+            criterion=KEY, points=best.warmth, reason=best.reason, evidence=f"channel {best.key}"
+        )
+    return Signal(
+        criterion=KEY, points=None, reason=f"unknown: {best.reason}", evidence=f"channel {best.key}"
+    )

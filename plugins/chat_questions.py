@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from hunt_core import hookimpl
-from hunt_core.models import Company, Contact, Profile
-from hunt_core.wording import possessive
+from hunt_core.api import Company, Contact, Profile, hookimpl, possessive
 
 # Each bank keeps the focus on learning about the company, never on asking for a job.
 _BANKS = {

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from hunt_core import Criterion, Signal, hookimpl
-from hunt_core.models import Contact, Profile
-from hunt_core.wording import possessive
+from hunt_core.api import Contact, Criterion, Profile, Signal, hookimpl, possessive
 
 KEY = "commonality"
 
@@ -76,15 +74,15 @@ def hunt_score_contact(contact: Contact, profile: Profile) -> Signal:
         )
     if not found:
         return Signal(
-            KEY,
-            None,
-            f"unknown: check {possessive(contact.name)} LinkedIn for a shared college, "
+            criterion=KEY,
+            points=None,
+            reason=f"unknown: check {possessive(contact.name)} LinkedIn for a shared college, "
             "coding school or mutual connection",
         )
     return Signal(
-        KEY,
-        1.0,
-        "; ".join(reason for _, reason, _, _ in found),
+        criterion=KEY,
+        points=1.0,
+        reason="; ".join(reason for _, reason, _, _ in found),
         evidence=", ".join(evidence for _, _, evidence, _ in found),
         pitch=min(found)[3],
     )

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 
-from hunt_core import Criterion, Signal, geo, hookimpl
-from hunt_core.models import Company, Profile
-from hunt_core.wording import possessive
+from hunt_core import geo
+from hunt_core.api import Company, Criterion, Profile, Signal, hookimpl, possessive
 
 KEY = "hyper_local"
 NEAR_KM, FAR_KM = 15.0, 150.0
@@ -40,24 +39,30 @@ def points_for(km: float) -> float:
 def hunt_score_company(company: Company, profile: Profile) -> Signal:
     """Points for the distance from your home to the company's nearest office."""
     if not profile.home.strip():
-        return Signal(KEY, None, "unknown: add your home city to your profile")
+        return Signal(
+            criterion=KEY, points=None, reason="unknown: add your home city to your profile"
+        )
     home = geo.resolve(profile.home)
     if home is None:
         return Signal(
-            KEY,
-            None,
-            f"unknown: can't find your home '{profile.home}' on the map; "
+            criterion=KEY,
+            points=None,
+            reason=f"unknown: can't find your home '{profile.home}' on the map; "
             "use a city name like 'Fargo, ND'",
         )
     offices = [o for o in company.locations if o.strip() and not _REMOTE.search(o)]
     if not offices:
-        return Signal(KEY, None, f"unknown: add {possessive(company.name)} office city")
+        return Signal(
+            criterion=KEY,
+            points=None,
+            reason=f"unknown: add {possessive(company.name)} office city",
+        )
     placed = [(geo.distance_km(home, p), o) for o in offices if (p := geo.resolve(o))]
     if not placed:
         return Signal(
-            KEY,
-            None,
-            f"unknown: can't find {possessive(company.name)} office ({', '.join(offices)}) "
+            criterion=KEY,
+            points=None,
+            reason=f"unknown: can't find {possessive(company.name)} office ({', '.join(offices)}) "
             "on the map; "
             "use a city name like 'Fargo, ND'",
         )
@@ -70,9 +75,12 @@ def hunt_score_company(company: Company, profile: Profile) -> Signal:
     elif points > 0:
         pitch = f"I live in {profile.home}, about {far} from your {office} office"
     return Signal(
-        KEY,
-        points,
-        f"{possessive(company.name)} office in {office} is {far} from your home in {profile.home}",
+        criterion=KEY,
+        points=points,
+        reason=(
+            f"{possessive(company.name)} office in {office} is {far} "
+            f"from your home in {profile.home}"
+        ),
         evidence="company.locations",
         pitch=pitch,
     )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import functools
 
-from hunt_core import Criterion, Signal, hookimpl, industries
-from hunt_core.models import Company, Profile
+from hunt_core import industries
+from hunt_core.api import Company, Criterion, Profile, Signal, hookimpl
 
 KEY = "interests"
 
@@ -39,12 +39,16 @@ def _match(mine: str, theirs: str) -> tuple[int, str] | None:
 def hunt_score_company(company: Company, profile: Profile) -> Signal:
     """1.0 when the company works on something you care about, in your words or others."""
     if not profile.interests:
-        return Signal(KEY, None, "unknown: add your interests to your profile")
+        return Signal(
+            criterion=KEY, points=None, reason="unknown: add your interests to your profile"
+        )
     if not company.interests:
         return Signal(
-            KEY,
-            None,
-            f"unknown: check what {company.name} works on (its mission, customers, industry)",
+            criterion=KEY,
+            points=None,
+            reason=(
+                f"unknown: check what {company.name} works on (its mission, customers, industry)"
+            ),
         )
     found = [
         (hit, i, j, mine, theirs)
@@ -55,16 +59,16 @@ def hunt_score_company(company: Company, profile: Profile) -> Signal:
     if found:
         (_, why), _, _, mine, theirs = min(found)
         return Signal(
-            KEY,
-            1.0,
-            f"{company.name} works on {theirs}, which matches your {mine}{why}",
+            criterion=KEY,
+            points=1.0,
+            reason=f"{company.name} works on {theirs}, which matches your {mine}{why}",
             evidence="company.interests",
             pitch=f"I'm interested in {mine}, so your work on {theirs} stood out to me",
         )
     return Signal(
-        KEY,
-        0.0,
-        f"{company.name} works on {', '.join(company.interests)}, not your "
+        criterion=KEY,
+        points=0.0,
+        reason=f"{company.name} works on {', '.join(company.interests)}, not your "
         f"{', '.join(profile.interests)}",
         evidence="company.interests",
     )

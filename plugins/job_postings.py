@@ -10,11 +10,12 @@ import functools
 import re
 from collections.abc import Sequence
 
-from hunt_core import Signal, hookimpl
-from hunt_core.models import Company, Context, Posting, Profile
+from hunt_core.api import Company, Context, Posting, Profile, Signal, hookimpl
+from hunt_core.builtin_plugins import _places, _terms
 
-from . import growth, location, no_degree, stack  # plugins/ installs as hunt_core.builtin_plugins
-
+# The criteria this plugin scores, declared by the growth, stack, location and no_degree plugins;
+# each is scored only while its plugin is loaded (context.criteria says so).
+GROWTH, STACK, LOCATION, NO_DEGREE = "growth", "stack", "location", "no_degree"
 # Phrases a posting uses when a bootcamp grad without a CS degree may apply, as written
 # after casefolding; plain substring tests keep a long description cheap to scan.
 NO_DEGREE_PHRASES = (
@@ -53,26 +54,36 @@ def _evidence(posting: Posting) -> str:
 
 def _growth(postings: Sequence[Posting]) -> Signal | None:
     """1.0 for an entry-level posting, 0.8 for senior, HR or recruiting postings."""
-    entry = [p for p in postings if growth.ENTRY.search(p.title)]
+    entry = [p for p in postings if _terms.ENTRY.search(p.title)]
     if entry:
-        titles = growth.quote([p.title for p in entry])
-        return Signal(growth.KEY, 1.0, f"posting {titles} is entry level", _evidence(entry[0]))
-    senior = [p for p in postings if growth.GROWTH.search(p.title)]
+        titles = _terms.quote([p.title for p in entry])
+        return Signal(
+            criterion=GROWTH,
+            points=1.0,
+            reason=f"posting {titles} is entry level",
+            evidence=_evidence(entry[0]),
+        )
+    senior = [p for p in postings if _terms.GROWTH.search(p.title)]
     if senior:
-        titles = growth.quote([p.title for p in senior])
-        return Signal(growth.KEY, 0.8, f"posting {titles} signals growth", _evidence(senior[0]))
+        titles = _terms.quote([p.title for p in senior])
+        return Signal(
+            criterion=GROWTH,
+            points=0.8,
+            reason=f"posting {titles} signals growth",
+            evidence=_evidence(senior[0]),
+        )
     return None
 
 
 @functools.lru_cache(maxsize=256)
 def _hints(families: frozenset[str]) -> tuple[str, ...]:
     """Every spelling of the technologies in these families, casefolded."""
-    return tuple(alias for alias, family in stack.ALIASES.items() if family in families)
+    return tuple(alias for alias, family in _terms.ALIASES.items() if family in families)
 
 
 def _stack(postings: Sequence[Posting], profile: Profile) -> Signal | None:
     """1.0 when a posting's title, else its description, names a technology you know."""
-    mine, exact = stack.your_stack(tuple(profile.stack))
+    mine, exact = _terms.your_stack(tuple(profile.stack))
     hints = _hints(frozenset(mine))
     if not hints:
         return None
@@ -82,8 +93,8 @@ def _stack(postings: Sequence[Posting], profile: Profile) -> Signal | None:
             folded = text.casefold()
             if not any(hint in folded for hint in hints):
                 continue
-            for term in stack.TERMS.findall(text):
-                family = stack.ALIASES[term.casefold()]
+            for term in _terms.TERMS.findall(text):
+                family = _terms.ALIASES[term.casefold()]
                 if family in mine:
                     return _stack_signal(posting, term, exact.get(term.casefold()), mine[family])
     return None
@@ -93,10 +104,10 @@ def _stack_signal(posting: Posting, term: str, same: str | None, kin: str) -> Si
     """The stack signal for a posting naming one of your technologies, or a relative of one."""
     like = "" if same else f", like your {kin}"
     return Signal(
-        stack.KEY,
-        1.0,
-        f"posting '{posting.title}' mentions {term}{like}",
-        _evidence(posting),
+        criterion=STACK,
+        points=1.0,
+        reason=f"posting '{posting.title}' mentions {term}{like}",
+        evidence=_evidence(posting),
         pitch=f"I build with {same or kin}, which I see you use",
     )
 
@@ -107,16 +118,22 @@ def _location(postings: Sequence[Posting], profile: Profile) -> Signal | None:
         remote = next((p for p in postings if p.remote), None)
         if remote is not None:
             return Signal(
-                location.KEY, 1.0, f"posting '{remote.title}' is remote", _evidence(remote)
+                criterion=LOCATION,
+                points=1.0,
+                reason=f"posting '{remote.title}' is remote",
+                evidence=_evidence(remote),
             )
     for posting in postings:
-        found = location.nearest(_PLACES.split(posting.location), profile)
-        if found is not None and location.counts(found, profile):
+        found = _places.nearest(_PLACES.split(posting.location), profile)
+        if found is not None and _places.counts(found, profile):
             return Signal(
-                location.KEY,
-                1.0,
-                f"posting '{posting.title}' is in {found.office}, {location.where(found, profile)}",
-                _evidence(posting),
+                criterion=LOCATION,
+                points=1.0,
+                reason=(
+                    f"posting '{posting.title}' is in {found.office}, "
+                    f"{_places.where(found, profile)}"
+                ),
+                evidence=_evidence(posting),
             )
     return None
 
@@ -128,9 +145,9 @@ def _no_degree(postings: Sequence[Posting]) -> Signal | None:
         phrase = next((p for p in NO_DEGREE_PHRASES if p in text), None)
         if phrase is not None:
             return Signal(
-                no_degree.KEY,
-                1.0,
-                f"posting '{posting.title}' says \"{phrase}\"",
-                _evidence(posting),
+                criterion=NO_DEGREE,
+                points=1.0,
+                reason=f"posting '{posting.title}' says \"{phrase}\"",
+                evidence=_evidence(posting),
             )
     return None

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from hunt_core import Criterion, Signal, hookimpl
-from hunt_core.drafts import spoken
-from hunt_core.models import Company, Connection, Context
-from hunt_core.wording import and_list
+from hunt_core.api import (
+    Company,
+    Connection,
+    Context,
+    Criterion,
+    Signal,
+    and_list,
+    hookimpl,
+    spoken,
+)
 
 KEY = "knows_someone"
 # A LinkedIn connection may be someone you never spoke to: a real "In", but a weaker one than a
@@ -49,16 +55,16 @@ def hunt_score_company(company: Company, context: Context) -> Signal:
         return _knows(company, known, friends, connected)
     if connected:
         return Signal(
-            KEY,
-            CONNECTION_POINTS,
-            f"you're connected to {_people(connected)} at {company.name} on LinkedIn",
+            criterion=KEY,
+            points=CONNECTION_POINTS,
+            reason=f"you're connected to {_people(connected)} at {company.name} on LinkedIn",
             evidence="linkedin.connections",
             pitch=f"I'm connected on LinkedIn with {connected[0].name}, who works with you",
         )
     return Signal(
-        KEY,
-        None,
-        f"unknown: check your LinkedIn connections for people at {company.name}",
+        criterion=KEY,
+        points=None,
+        reason=f"unknown: check your LinkedIn connections for people at {company.name}",
     )
 
 
@@ -76,9 +82,9 @@ def _knows(
         mine = said.casefold().startswith("my ")
         pitch = f"{said} works with you" if mine else f"I know {said}, who works with you"
     return Signal(
-        KEY,
-        1.0,
-        f"you know {and_list(names)} at {company.name}{also}",
+        criterion=KEY,
+        points=1.0,
+        reason=f"you know {and_list(names)} at {company.name}{also}",
         evidence="company.knows_someone" if known else "contacts.friend",
         pitch=pitch,
     )

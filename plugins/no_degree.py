@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from hunt_core import Criterion, Signal, hookimpl
-from hunt_core.models import Company
-from hunt_core.wording import possessive
+from hunt_core.api import Company, Criterion, Signal, hookimpl, possessive
 
 KEY = "no_degree"
 
@@ -29,20 +27,20 @@ def hunt_score_company(company: Company) -> Signal:
     """1.0 when the company hires developers without a CS degree, 0.0 when it requires one."""
     if company.hires_no_degree == "yes":
         return Signal(
-            KEY,
-            1.0,
-            f"{company.name} hires developers without CS degrees",
+            criterion=KEY,
+            points=1.0,
+            reason=f"{company.name} hires developers without CS degrees",
             evidence="company.hires_no_degree",
         )
     if company.hires_no_degree == "no":
         return Signal(
-            KEY,
-            0.0,
-            f"{company.name} asks for a CS degree",
+            criterion=KEY,
+            points=0.0,
+            reason=f"{company.name} asks for a CS degree",
             evidence="company.hires_no_degree",
         )
     return Signal(
-        KEY,
-        None,
-        f"unknown: check {possessive(company.name)} postings for 'or equivalent experience'",
+        criterion=KEY,
+        points=None,
+        reason=f"unknown: check {possessive(company.name)} postings for 'or equivalent experience'",
     )

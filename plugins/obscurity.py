@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from hunt_core import Criterion, Signal, hookimpl
-from hunt_core.models import Company, Context
-from hunt_core.names import name_key
+from hunt_core.api import Company, Context, Criterion, Signal, hookimpl, name_key
 
 KEY = "obscurity"
 _POINTS = {0: 1.0, 1: 0.7, 2: 0.4}
@@ -36,21 +34,25 @@ def hunt_score_company(company: Company, context: Context) -> Signal:
             reason = f"1 of your peers also has {company.name} on their list"
         else:
             reason = f"{peers} of your peers also have {company.name} on their list"
-        return Signal(KEY, _POINTS.get(peers, 0.1), reason, evidence="peer lists")
+        return Signal(
+            criterion=KEY, points=_POINTS.get(peers, 0.1), reason=reason, evidence="peer lists"
+        )
     if company.peers_know == "no":
         return Signal(
-            KEY,
-            1.0,
-            f"your peers haven't heard of {company.name}, so fewer of them will apply",
+            criterion=KEY,
+            points=1.0,
+            reason=f"your peers haven't heard of {company.name}, so fewer of them will apply",
             evidence="company.peers_know",
         )
     if company.peers_know == "yes":
         return Signal(
-            KEY,
-            0.0,
-            f"your peers already know {company.name}, so more of them will apply",
+            criterion=KEY,
+            points=0.0,
+            reason=f"your peers already know {company.name}, so more of them will apply",
             evidence="company.peers_know",
         )
     return Signal(
-        KEY, None, f"unknown: ask a few classmates whether they've heard of {company.name}"
+        criterion=KEY,
+        points=None,
+        reason=f"unknown: ask a few classmates whether they've heard of {company.name}",
     )

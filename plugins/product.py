@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from hunt_core import Criterion, Signal, hookimpl
-from hunt_core.models import Company
-from hunt_core.wording import possessive
+from hunt_core.api import Company, Criterion, Signal, hookimpl, possessive
 
 KEY = "product"
 
@@ -30,21 +28,23 @@ def hunt_score_company(company: Company) -> Signal:
     """1.0 when you use the company's product, 0.0 when you don't."""
     if company.uses_product == "yes":
         return Signal(
-            KEY,
-            1.0,
-            f"you use {possessive(company.name)} product",
+            criterion=KEY,
+            points=1.0,
+            reason=f"you use {possessive(company.name)} product",
             evidence="company.uses_product",
             pitch=f"I've been using {possessive(company.name)} product",
         )
     if company.uses_product == "no":
         return Signal(
-            KEY,
-            0.0,
-            f"you don't use {possessive(company.name)} product",
+            criterion=KEY,
+            points=0.0,
+            reason=f"you don't use {possessive(company.name)} product",
             evidence="company.uses_product",
         )
     return Signal(
-        KEY,
-        None,
-        f"unknown: try {possessive(company.name)} product, or note whether you already use it",
+        criterion=KEY,
+        points=None,
+        reason=(
+            f"unknown: try {possessive(company.name)} product, or note whether you already use it"
+        ),
     )

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from hunt_core import Criterion, Signal, hookimpl
-from hunt_core.models import Company, Contact, Context
+from hunt_core.api import Company, Contact, Context, Criterion, Signal, hookimpl
 
 KEY = "role_gap"
 _WHO = {
@@ -40,9 +39,12 @@ def hunt_score_contact(contact: Contact, company: Company, context: Context) -> 
     """
     if contact.role not in _WHO:
         return Signal(
-            KEY,
-            0.2,
-            f"{contact.name} isn't a developer, manager or recruiter, the roles the guide asks for",
+            criterion=KEY,
+            points=0.2,
+            reason=(
+                f"{contact.name} isn't a developer, manager or recruiter, "
+                "the roles the guide asks for"
+            ),
             evidence="contact.role",
         )
     who, many = _WHO[contact.role]
@@ -57,23 +59,23 @@ def hunt_score_contact(contact: Contact, company: Company, context: Context) -> 
         return _reached(contact, company, reached)
     if not reached:
         return Signal(
-            KEY,
-            1.0,
-            f"no {who} at {company.name} contacted yet",
+            criterion=KEY,
+            points=1.0,
+            reason=f"no {who} at {company.name} contacted yet",
             evidence="contact.role",
         )
     if len(reached) == 1:
         return Signal(
-            KEY,
-            0.3,
-            f"you've already reached a {who} at {company.name} ({reached[0]}); "
+            criterion=KEY,
+            points=0.3,
+            reason=f"you've already reached a {who} at {company.name} ({reached[0]}); "
             "the guide asks for 1-2",
             evidence="contact.role",
         )
     return Signal(
-        KEY,
-        0.1,
-        f"you've already reached {len(reached)} {many} at {company.name} "
+        criterion=KEY,
+        points=0.1,
+        reason=f"you've already reached {len(reached)} {many} at {company.name} "
         f"({', '.join(reached[:3])}); the guide asks for 1-2",
         evidence="contact.role",
     )
@@ -84,16 +86,16 @@ def _reached(contact: Contact, company: Company, others: list[str]) -> Signal:
     many = _WHO[contact.role][1]
     if len(others) + 1 <= 2:
         return Signal(
-            KEY,
-            1.0,
-            f"{contact.name} is one of the 1-2 {many} the guide asks for at {company.name}, "
+            criterion=KEY,
+            points=1.0,
+            reason=f"{contact.name} is one of the 1-2 {many} the guide asks for at {company.name}, "
             "and you've reached them",
             evidence="contact.role",
         )
     return Signal(
-        KEY,
-        0.1,
-        f"you've reached {len(others) + 1} {many} at {company.name} "
+        criterion=KEY,
+        points=0.1,
+        reason=f"you've reached {len(others) + 1} {many} at {company.name} "
         f"({', '.join([contact.name, *others][:3])}); the guide asks for 1-2",
         evidence="contact.role",
     )

@@ -1,6 +1,6 @@
 """Message drafts from the guide: your In and excitement about the company, then the ask."""
 
-from hunt_core import Template, hookimpl
+from hunt_core.api import Template, hookimpl
 
 # Every part is composed for the recipient (see hunt_core.drafts); a part may be empty.
 FIRST = "{greeting}\n\n{intro} {opener}\n\n{ask}\n\n{sign_off}"
@@ -29,9 +29,9 @@ THANK_YOU = (
 def hunt_message_templates() -> list[Template]:
     """The first message, the LinkedIn note, the intro request, follow-up and thank-you."""
     return [
-        Template("first", FIRST),
-        Template("linkedin-note", NOTE),
-        Template("intro", INTRO),
-        Template("follow-up", FOLLOW_UP),
-        Template("thank-you", THANK_YOU),
+        Template(kind="first", text=FIRST),
+        Template(kind="linkedin-note", text=NOTE),
+        Template(kind="intro", text=INTRO),
+        Template(kind="follow-up", text=FOLLOW_UP),
+        Template(kind="thank-you", text=THANK_YOU),
     ]

@@ -561,7 +561,8 @@ def test_plugins_shows_the_problems_of_a_plugin_that_fails_on_every_call(
     folder.mkdir()
     (folder / "flaky.py").write_text(
         "from hunt_core import Criterion, hookimpl\n\n\n@hookimpl\ndef hunt_criteria():\n"
-        "    return [Criterion('flaky', 'Flaky', 'company', 1, 'fails', 1)]\n\n\n"
+        "    return [Criterion(key='flaky', label='Flaky', applies_to='company',\n"
+        "                      default_weight=1, description='fails', guide_step=1)]\n\n\n"
         "@hookimpl\ndef hunt_score_company(company):\n"
         "    if company.name == 'Acme':\n        raise RuntimeError('boom')\n"
         "    raise KeyError('other')\n",

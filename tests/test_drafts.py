@@ -310,7 +310,7 @@ def test_every_template_variable_is_documented_and_renders(acme: Workspace, tmp_
     every = " | ".join(f"{name}={{{name}}}" for name in outreach.TEMPLATE_VARIABLES)
     (tmp_path / "every.py").write_text(
         "from hunt_core import Template, hookimpl\n\n@hookimpl\ndef hunt_message_templates():\n"
-        f"    return [Template('first', {every!r})]\n",
+        f"    return [Template(kind='first', text={every!r})]\n",
         encoding="utf-8",
     )
     plugins = get_plugin_manager({}, entrypoints=False, directories=[tmp_path])
@@ -329,7 +329,8 @@ def test_a_plugin_note_template_is_tried_first_and_shortened(
     filler = "x" * 170  # too long with "Incorporated", fits without
     (tmp_path / "short.py").write_text(
         "from hunt_core import Template, hookimpl\n\n@hookimpl\ndef hunt_message_templates():\n"
-        f"    return [Template('linkedin-note', 'Hey {{first_name}}! {filler} {{company}}?')]\n",
+        "    return [Template(kind='linkedin-note',\n"
+        f"                     text='Hey {{first_name}}! {filler} {{company}}?')]\n",
         encoding="utf-8",
     )
     plugins = get_plugin_manager({}, entrypoints=False, directories=[tmp_path])

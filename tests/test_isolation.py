@@ -321,11 +321,11 @@ ALLOWED_CACHES = {
     ("hunt_core/names.py", "company_key"),
     ("plugins/job_postings.py", "_hints"),
     ("plugins/interests.py", "_match"),
-    ("plugins/location.py", "_reach"),
-    ("plugins/location.py", "city"),
-    ("plugins/stack.py", "_families"),
-    ("plugins/stack.py", "_mentions"),
-    ("plugins/stack.py", "your_stack"),
+    ("plugins/_places.py", "reach"),
+    ("plugins/_places.py", "city"),
+    ("plugins/_terms.py", "families"),
+    ("plugins/_terms.py", "mentions"),
+    ("plugins/_terms.py", "your_stack"),
 }
 
 

@@ -60,17 +60,19 @@ def test_month_window() -> None:
 
 
 def test_templates_reject_unknown_variables() -> None:
-    assert outreach.template_problem(Template("first", "Hi {first_name}")) is None
-    assert "unknown variable" in outreach.template_problem(Template("first", "Hi {password}"))
-    assert "kind" in outreach.template_problem(Template("sms", "Hi"))  # type: ignore[arg-type]
-    assert "parse" in outreach.template_problem(Template("first", "Hi {oops"))
+    assert outreach.template_problem(Template(kind="first", text="Hi {first_name}")) is None
+    assert "unknown variable" in outreach.template_problem(
+        Template(kind="first", text="Hi {password}")
+    )
+    assert "kind" in outreach.template_problem(Template(kind="sms", text="Hi"))  # type: ignore[arg-type]
+    assert "parse" in outreach.template_problem(Template(kind="first", text="Hi {oops"))
 
 
 def test_draft_fits_the_limit_or_is_trimmed() -> None:
     options = {
         "linkedin-note": [
-            Template("linkedin-note", "Hi {first_name}, " + "long words " * 30),
-            Template("linkedin-note", "Hi {first_name}, may I ask about {company}?"),
+            Template(kind="linkedin-note", text="Hi {first_name}, " + "long words " * 30),
+            Template(kind="linkedin-note", text="Hi {first_name}, may I ask about {company}?"),
         ]
     }
     values = {"first_name": "Jo", "company": "Acme"}
@@ -82,6 +84,6 @@ def test_draft_fits_the_limit_or_is_trimmed() -> None:
 
 
 def test_user_text_in_values_is_never_a_placeholder() -> None:
-    options = {"first": [Template("first", "Hi {first_name} at {company}")]}
+    options = {"first": [Template(kind="first", text="Hi {first_name} at {company}")]}
     text = outreach.draft(options, "first", [{"first_name": "{company}", "company": "{0}"}])
     assert text == "Hi {company} at {0}"

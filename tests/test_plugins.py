@@ -21,11 +21,18 @@ from hunt_core import Criterion, Signal, hookimpl
 
 @hookimpl
 def hunt_criteria():
-    return [Criterion("mission", "Mission match", "company", 2, "Their mission", 1)]
+    return [Criterion(
+        key="mission",
+        label="Mission match",
+        applies_to="company",
+        default_weight=2,
+        description="Their mission",
+        guide_step=1,
+    )]
 
 @hookimpl
 def hunt_score_company(company):
-    return Signal("mission", 1.0, f"{company.name} has a mission you like")
+    return Signal(criterion="mission", points=1.0, reason=f"{company.name} has a mission you like")
 """
 
 
@@ -92,7 +99,14 @@ def test_a_plugin_that_raises_is_reported_and_the_rest_still_score(tmp_path) -> 
 
         @hookimpl
         def hunt_criteria():
-            return [Criterion("broken", "Broken", "company", 1, "raises", 1)]
+            return [Criterion(
+                key="broken",
+                label="Broken",
+                applies_to="company",
+                default_weight=1,
+                description="raises",
+                guide_step=1,
+            )]
 
         @hookimpl
         def hunt_score_company(company):
@@ -114,8 +128,10 @@ def test_a_plugin_that_raises_is_reported_and_the_rest_still_score(tmp_path) -> 
 
 @pytest.mark.parametrize(
     "returned",
-    ["'a string'", "42", "[Signal('mission', 1.0, 'ok'), 'junk']", "Signal('mission', 1.5, 'x')",
-     "Signal('nope', 1.0, 'undeclared')", "Signal('mission', 1.0, '')"],
+    ["'a string'", "42", "[Signal(criterion='mission', points=1.0, reason='ok'), 'junk']",
+     "Signal(criterion='mission', points=1.5, reason='x')",
+     "Signal(criterion='nope', points=1.0, reason='undeclared')",
+     "Signal(criterion='mission', points=1.0, reason='')"],
 )  # fmt: skip
 def test_a_wrong_typed_plugin_is_isolated(tmp_path, returned: str) -> None:
     _write(tmp_path, "good", GOOD)
@@ -127,7 +143,14 @@ def test_a_wrong_typed_plugin_is_isolated(tmp_path, returned: str) -> None:
 
         @hookimpl
         def hunt_criteria():
-            return [Criterion("wrong", "Wrong", "company", 1, "bad returns", 1)]
+            return [Criterion(
+                key="wrong",
+                label="Wrong",
+                applies_to="company",
+                default_weight=1,
+                description="bad returns",
+                guide_step=1,
+            )]
 
         @hookimpl
         def hunt_score_company():
@@ -162,8 +185,22 @@ def test_import_error_unknown_hook_and_bad_criteria_are_reported(tmp_path) -> No
 
         @hookimpl
         def hunt_criteria():
-            return [Criterion("Bad Key", "x", "company", 1, "", 1),
-                    Criterion("stack", "dup", "company", 1, "", 1)]
+            return [Criterion(
+                key="Bad Key",
+                label="x",
+                applies_to="company",
+                default_weight=1,
+                description="",
+                guide_step=1,
+            ),
+                    Criterion(
+                        key="stack",
+                        label="dup",
+                        applies_to="company",
+                        default_weight=1,
+                        description="",
+                        guide_step=1,
+                    )]
     """,
     )
     plugins = get_plugin_manager({}, entrypoints=False, directories=[tmp_path])
@@ -250,12 +287,19 @@ from hunt_core import Criterion, Signal, hookimpl
 
 @hookimpl
 def hunt_criteria():
-    return [Criterion("slow", "Slow", "company", 1, "sleeps", 1)]
+    return [Criterion(
+        key="slow",
+        label="Slow",
+        applies_to="company",
+        default_weight=1,
+        description="sleeps",
+        guide_step=1,
+    )]
 
 @hookimpl
 def hunt_score_company(company):
     time.sleep(0.3)
-    return Signal("slow", 1.0, "slept")
+    return Signal(criterion="slow", points=1.0, reason="slept")
 """
 
 

@@ -168,10 +168,17 @@ def _declaring(prior_of: dict[str, float]) -> Plugins:
         @hookimpl
         def hunt_criteria(self) -> list[Criterion]:
             return [
-                Criterion(k, k.upper(), "company", 1, f"{k} is true", 1,
-                          prior=prior_of.get(k, NEUTRAL_PRIOR))
+                Criterion(
+                    key=k,
+                    label=k.upper(),
+                    applies_to="company",
+                    default_weight=1,
+                    description=f"{k} is true",
+                    guide_step=1,
+                    prior=prior_of.get(k, NEUTRAL_PRIOR),
+                )
                 for k in KEYS
-            ]  # fmt: skip
+            ]
 
     plugins = Plugins({})
     plugins.add("made_up", "directory", Declares)
@@ -180,7 +187,10 @@ def _declaring(prior_of: dict[str, float]) -> Plugins:
 
 def _results(verdict: dict[str, float | None]) -> list[tuple[str, Signal]]:
     return [
-        ("made_up", Signal(k, p, "unknown: check" if p is None else "judged"))
+        (
+            "made_up",
+            Signal(criterion=k, points=p, reason="unknown: check" if p is None else "judged"),
+        )
         for k, p in verdict.items()
     ]
 
@@ -260,18 +270,28 @@ def test_signals_carry_weight_plugin_and_label() -> None:
 
 
 def test_merge_prefers_known_then_points_regardless_of_order() -> None:
-    a = ("a", Signal("stack", None, "unknown: check"))
-    b = ("b", Signal("stack", 0.4, "some"))
-    c = ("c", Signal("stack", 0.9, "more"))
+    a = ("a", Signal(criterion="stack", points=None, reason="unknown: check"))
+    b = ("b", Signal(criterion="stack", points=0.4, reason="some"))
+    c = ("c", Signal(criterion="stack", points=0.9, reason="more"))
     for order in ([a, b, c], [c, b, a], [b, a, c]):
         assert _merge(order)["stack"] == c
 
 
 def test_signal_check_rejects_bad_points_and_kinds() -> None:
-    criteria = {"k": Criterion("k", "K", "company", 1, "", 1)}
+    criteria = {
+        "k": Criterion(
+            key="k", label="K", applies_to="company", default_weight=1, description="", guide_step=1
+        )
+    }
     check = signal_check(criteria, "company")
-    assert check(Signal("k", 0.5, "ok")) == [Signal("k", 0.5, "ok")]
-    for bad in (Signal("k", True, "bool"), Signal("k", -0.1, "neg"), {"k": 1}):
+    assert check(Signal(criterion="k", points=0.5, reason="ok")) == [
+        Signal(criterion="k", points=0.5, reason="ok")
+    ]
+    for bad in (
+        Signal(criterion="k", points=True, reason="bool"),
+        Signal(criterion="k", points=-0.1, reason="neg"),
+        {"k": 1},
+    ):
         try:
             check(bad)
         except (TypeError, ValueError):

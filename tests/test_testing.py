@@ -14,7 +14,19 @@ def _plugin(score=None, criteria=None) -> types.SimpleNamespace:
     """A plugin object with the given hook implementations."""
     ns = types.SimpleNamespace(__name__="mine")
     ns.hunt_criteria = hookimpl(
-        lambda: criteria or [Criterion("mine", "Mine", "company", 1, "mine", 1)]
+        lambda: (
+            criteria
+            or [
+                Criterion(
+                    key="mine",
+                    label="Mine",
+                    applies_to="company",
+                    default_weight=1,
+                    description="mine",
+                    guide_step=1,
+                )
+            ]
+        )
     )
     if score:
         ns.hunt_score_company = hookimpl(score)
@@ -22,18 +34,26 @@ def _plugin(score=None, criteria=None) -> types.SimpleNamespace:
 
 
 def test_the_fixtures_are_registered_for_every_pytest_run(hunt_plugins, hunt_demo) -> None:
-    plugins = hunt_plugins(_plugin(lambda company: Signal("mine", 1.0, "yes")))
+    plugins = hunt_plugins(
+        _plugin(lambda company: Signal(criterion="mine", points=1.0, reason="yes"))
+    )
     assert set(plugins.criteria) == {"mine"}, "only your plugin, no built-ins"
     assert len(hunt_demo.rank_companies()) == 25
 
 
 def test_score_company_returns_the_accepted_signals() -> None:
-    plugins = make_plugins(_plugin(lambda company: Signal("mine", 0.5, f"{company.name} ok")))
-    assert score_company(plugins, name="Birch") == [Signal("mine", 0.5, "Birch ok")]
+    plugins = make_plugins(
+        _plugin(lambda company: Signal(criterion="mine", points=0.5, reason=f"{company.name} ok"))
+    )
+    assert score_company(plugins, name="Birch") == [
+        Signal(criterion="mine", points=0.5, reason="Birch ok")
+    ]
 
 
 def test_a_problem_the_host_would_report_fails_the_test_loudly() -> None:
-    plugins = make_plugins(_plugin(lambda company: Signal("mine", 2.0, "too many points")))
+    plugins = make_plugins(
+        _plugin(lambda company: Signal(criterion="mine", points=2.0, reason="too many points"))
+    )
     with pytest.raises(AssertionError, match=r"points 2.0 not in \[0, 1\]"):
         score_company(plugins)
 
@@ -47,9 +67,24 @@ def test_a_write_to_the_company_fails_inside_the_plugin() -> None:
 
 
 def test_score_contact_runs_contact_hooks() -> None:
-    ns = _plugin(criteria=[Criterion("warm", "Warm", "contact", 1, "warm", 2)])
-    ns.hunt_score_contact = hookimpl(lambda contact: Signal("warm", 1.0, contact.first_name))
-    assert score_contact(make_plugins(ns), name="Ana Diaz") == [Signal("warm", 1.0, "Ana")]
+    ns = _plugin(
+        criteria=[
+            Criterion(
+                key="warm",
+                label="Warm",
+                applies_to="contact",
+                default_weight=1,
+                description="warm",
+                guide_step=2,
+            )
+        ]
+    )
+    ns.hunt_score_contact = hookimpl(
+        lambda contact: Signal(criterion="warm", points=1.0, reason=contact.first_name)
+    )
+    assert score_contact(make_plugins(ns), name="Ana Diaz") == [
+        Signal(criterion="warm", points=1.0, reason="Ana")
+    ]
 
 
 def test_builtins_can_score_beside_yours() -> None:

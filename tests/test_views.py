@@ -43,9 +43,36 @@ def test_a_write_raises_and_lists_are_tuples() -> None:
 
 def test_grouped_rows_are_read_only() -> None:
     posting = views.view(
-        models.Posting(1, "lever", "x", "Dev", dt.datetime(2026, 11, 1), location="Remote")
+        models.Posting(1, "lever", "x", "Dev", dt.datetime(2026, 11, 1), location="Remote", id=4)
     )
     grouped = views.grouped([posting])
     assert grouped[1] == (posting,)
     with pytest.raises(TypeError):
         grouped[2] = ()  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        models.Company("Acme"),
+        models.Contact(1, "Jo Park"),
+        models.Posting(1, "lever", "x", "Dev", dt.datetime(2026, 11, 1)),
+        models.Connection("jo", "Jo", "Park", id=2),
+    ],
+    ids=lambda r: type(r).__name__,
+)
+def test_plugins_see_only_stored_records_so_ids_are_ints(record: object) -> None:
+    with pytest.raises(ValueError, match=r"no id|no target company"):
+        views.view(record)
+
+
+def test_a_connection_elsewhere_is_never_a_view() -> None:
+    with pytest.raises(ValueError, match="no target company"):
+        views.connection(models.Connection("jo", "Jo", "Park", id=2))
+
+
+def test_seen_builds_each_view_once_and_follows_the_record() -> None:
+    seen = views.Seen()
+    acme, twin = models.Company("Acme", id=1), models.Company("Acme", id=1)
+    assert seen.company(acme) is seen.company(acme)
+    assert seen.company(twin) == seen.company(acme) and seen.company(twin) is not seen.company(acme)

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 
-from hunt_core import Criterion, Signal, hookimpl
-from hunt_core.models import Company
+from hunt_core.api import Company, Criterion, Signal, hookimpl
 
 KEY = "glassdoor_rating"
 LOW, HIGH = 3.0, 4.5  # a rating of LOW or below scores 0, HIGH or above scores 1
@@ -75,17 +74,17 @@ def hunt_score_company(company: Company) -> Signal:
     found = find_rating(company.notes)
     if found is None:
         return Signal(
-            KEY,
-            None,
-            f"unknown: check {company.name} on glassdoor.com and add its rating to the "
+            criterion=KEY,
+            points=None,
+            reason=f"unknown: check {company.name} on glassdoor.com and add its rating to the "
             "company's notes, e.g. 'Glassdoor 4.1 (230 reviews)'",
         )
     rating, reviews = found
     if not 1 <= rating <= 5:
         return Signal(
-            KEY,
-            None,
-            f"unknown: the notes say Glassdoor {rating:g}, but ratings run from 1 to 5; "
+            criterion=KEY,
+            points=None,
+            reason=f"unknown: the notes say Glassdoor {rating:g}, but ratings run from 1 to 5; "
             f"check {company.name} on glassdoor.com",
             evidence="company.notes",
         )
@@ -103,8 +102,8 @@ def hunt_score_company(company: Company) -> Signal:
     else:
         verdict = "employees rate it poorly; ask what it's like in a chat"
     return Signal(
-        KEY,
-        points,
-        f"Glassdoor rating {rating:.1f}/5{based_on}: {verdict}",
+        criterion=KEY,
+        points=points,
+        reason=f"Glassdoor rating {rating:.1f}/5{based_on}: {verdict}",
         evidence="company.notes",
     )

@@ -1,44 +1,33 @@
-"""Tests for the Glassdoor rating plugin, run through Hunt's own plugin manager."""
+"""Tests for the Glassdoor rating plugin, with the fixtures Hunt's pytest plugin provides."""
 
 from __future__ import annotations
 
-import datetime as dt
-from pathlib import Path
-
+import hunt_glassdoor_rating
 import pytest
 
-from hunt_core.models import Company, Context, Profile
-from hunt_core.plugins import get_plugin_manager
-from hunt_core.scoring import Scorer, signal_check
+from hunt_core.api import check_criterion
+from hunt_core.testing import make_company, score_company
 
-SRC = Path(__file__).resolve().parents[1] / "src"
-NAME = "hunt_glassdoor_rating"  # a drop-in plugin is named after its file
-CONTEXT = Context(today=dt.date(2025, 3, 3))
+KEY = "glassdoor_rating"
 
 
 @pytest.fixture
-def plugins():
-    """A fresh manager per test with only this plugin, loaded from its source folder."""
-    return get_plugin_manager(env={}, builtins=False, entrypoints=False, directories=[SRC])
+def plugins(hunt_plugins):
+    """A fresh manager per test with only this plugin, loaded as Hunt loads an installed one."""
+    return hunt_plugins(hunt_glassdoor_rating)
 
 
 def score(plugins, notes: str):
     """The one signal this plugin gives for a company with these notes."""
-    found = plugins.call(
-        "hunt_score_company",
-        signal_check(plugins.criteria, "company"),
-        company=Company("Acme", id=1, notes=notes),
-        profile=Profile(),
-        context=CONTEXT,
-    )
-    assert [name for name, _ in found] == [NAME]
-    return found[0][1]
+    [signal] = score_company(plugins, name="Acme", notes=notes)
+    return signal
 
 
 def test_loads_and_declares_its_criterion(plugins):
-    info = plugins.infos[NAME]
-    assert (info.source, info.criteria, info.error) == ("directory", ["glassdoor_rating"], None)
-    criterion = plugins.criteria["glassdoor_rating"]
+    info = plugins.infos["hunt_glassdoor_rating"]
+    assert (info.criteria, info.error) == ([KEY], None)
+    criterion = plugins.criteria[KEY]
+    check_criterion(criterion)  # what the host would refuse at load raises here
     assert (criterion.applies_to, criterion.guide_step) == ("company", 1)
     assert list(plugins.errors()) == []
 
@@ -73,11 +62,14 @@ def test_no_rating_is_unknown_not_zero(plugins, notes):
     assert "glassdoor.com" in signal.reason
 
 
-def test_unknown_never_counts_against_the_company(plugins):
-    scorer = Scorer(plugins, weights={})
-    rated = scorer.company(Company("Rated", notes="Glassdoor 4.5"), Profile(), CONTEXT)
-    unrated = scorer.company(Company("Unrated"), Profile(), CONTEXT)
-    assert rated.score == 100.0
-    assert unrated.score == 100 * unrated.signals[0].prior  # unknown: counted at its prior
-    assert (unrated.low, unrated.high, unrated.known, unrated.total) == (0.0, 100.0, 0, 1)
-    assert [s.signal.criterion for s in unrated.unknown] == ["glassdoor_rating"]
+def test_the_reason_names_the_company_to_check(plugins):
+    [signal] = score_company(plugins, make_company(name="Birch Health", notes=""))
+    assert "check Birch Health on glassdoor.com" in signal.reason
+
+
+def test_scores_next_to_the_built_in_criteria(hunt_plugins):
+    with_builtins = hunt_plugins(hunt_glassdoor_rating, builtins=True)
+    signals = score_company(with_builtins, name="Acme", notes="Glassdoor 4.5", stack=["C#"])
+    by_criterion = {s.criterion: s for s in signals}
+    assert by_criterion[KEY].points == 1.0
+    assert by_criterion["stack"].points == 1.0  # Hunt's own criteria still score beside it
