@@ -25,7 +25,7 @@ else:
     companies = {s.company.id or -1: s.company.name for s in snap.company_scores}
     company_id = ui.pick("Company", companies, ui.PEOPLE_COMPANY)
     company = snap.company_by_id[company_id]
-    here = snap.context.contacts_by_company.get(company_id, [])
+    here = [c for c in snap.contacts if c.company_id == company_id]
     st.caption(
         f"{plural(len(here), 'person', 'people')} here. The guide asks for "
         f"{PEOPLE_MIN}-{PEOPLE_MAX}: 1-2 developers, 1-2 managers or leads and 1-2 recruiters "

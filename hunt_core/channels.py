@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from hunt_core import views
 from hunt_core.models import Channel, Contact
+
+# The host passes its stored records; plugins hold read-only views of the same people.
+Person = Contact | views.Contact
 
 SLACK = "slack"
 FRIEND = "friend"
@@ -56,7 +60,7 @@ def can_send(channel: Channel | None) -> bool:
     return channel is not None and channel.available and channel.key != FIND_EMAIL
 
 
-def email_hint(contact: Contact) -> str:
+def email_hint(contact: Person) -> str:
     """Where to look for this person's email, as the guide lists the places."""
     if contact.github.strip():
         return f"check their GitHub profile ({contact.github.strip()}) for an email"
@@ -68,7 +72,7 @@ def email_hint(contact: Contact) -> str:
     )
 
 
-def find_email(contact: Contact, blocked: Sequence[Channel] = ()) -> Channel:
+def find_email(contact: Person, blocked: Sequence[Channel] = ()) -> Channel:
     """The "find their email first" step, saying why the channels that exist cannot be used."""
     why = "".join(f"{c.reason}; " for c in blocked if not c.available)
     reason = f"{why}find their email first: {email_hint(contact)}"
@@ -77,7 +81,7 @@ def find_email(contact: Contact, blocked: Sequence[Channel] = ()) -> Channel:
     )
 
 
-def best_channel(options: Sequence[Channel], contact: Contact) -> Channel:
+def best_channel(options: Sequence[Channel], contact: Person) -> Channel:
     """The warmest channel usable now, else "find their email first" (never nothing)."""
     usable = next((c for c in options if can_send(c)), None)
     return usable if usable is not None else find_email(contact, options)

@@ -106,7 +106,7 @@ def relationship(contact: Contact, company_knows: str, context: Context | None) 
     listed = [spoken(n) for n in company_knows.split(";") if n.strip()]
     if any(fold(contact.name) and fold(contact.name) in fold(n) for n in listed):
         return "known"
-    connections = context.connections_by_company.get(contact.company_id, []) if context else []
+    connections = context.connections_by_company.get(contact.company_id, ()) if context else ()
     if contact.connected or any(fold(c.name) == fold(contact.name) for c in connections):
         return "connected"
     return ""
@@ -207,7 +207,7 @@ def _variant(facts: Facts) -> int:
     """This person's position among same-role colleagues at the company (0 when alone)."""
     contact = facts.contact
     by_company = facts.context.contacts_by_company if facts.context else {}
-    colleagues = by_company.get(contact.company_id, [])
+    colleagues = by_company.get(contact.company_id, ())
     same = sorted(
         (c for c in colleagues if c.role == contact.role), key=lambda c: (c.id or 0, c.name)
     )

@@ -159,7 +159,7 @@ def _find_channels(s: Snapshot) -> Iterator[Step]:
 
 def role_gaps(s: Snapshot, company_id: int) -> tuple[int, list[str]]:
     """How many people a company has and which core roles it still lacks."""
-    people = s.context.contacts_by_company.get(company_id, [])
+    people = s.context.contacts_by_company.get(company_id, ())
     roles = Counter(c.role for c in people)
     return len(people), [r for r in CORE_ROLES if not roles[r]]
 
@@ -193,7 +193,7 @@ def _more_people(s: Snapshot) -> Iterator[Step]:
 def _second_people(s: Snapshot) -> Iterator[Step]:
     for score in s.company_scores:
         company = score.company
-        people = s.context.contacts_by_company.get(company.id or -1, [])
+        people = s.context.contacts_by_company.get(company.id or -1, ())
         if len(people) >= PEOPLE_MAX:
             continue
         roles = Counter(c.role for c in people)

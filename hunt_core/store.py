@@ -452,12 +452,13 @@ class Store:
         self, model: type[M], where: str = "", params: Sequence[Any] = (), order: str = "id"
     ) -> list[M]:
         """This owner's rows of one model's table (where and order are fixed SQL, not input)."""
-        table, cols = _TABLES[model]
+        entry: tuple[str, list[str]] = _TABLES[model]
+        table, names = entry[0], ["id", *entry[1]]
         rows = self._rows(
-            f"SELECT id, {', '.join(cols)} FROM {table} WHERE owner = ? {where} ORDER BY {order}",
+            f"SELECT {', '.join(names)} FROM {table} WHERE owner = ? {where} ORDER BY {order}",
             params,
         )
-        return [model(**dict(zip(["id", *cols], r, strict=True))) for r in rows]
+        return [model(**dict(zip(names, r, strict=True))) for r in rows]
 
     def ensure_user(self, name: str = "") -> None:
         """Create this owner's user row if it is missing."""

@@ -156,7 +156,7 @@ def view(record: object) -> Company | Contact | Profile | Posting | Connection:
     if "id" in kind._fields and getattr(record, "id", None) is None:
         raise _unsaved(record)
     if kind is Connection and getattr(record, "company_id", None) is None:
-        raise ValueError(f"connection {record.name!r} is at no target company")
+        raise ValueError(f"connection {getattr(record, 'name', '')!r} is at no target company")
     values = [getattr(record, name) for name in kind._fields]
     return kind._make(tuple(v) if isinstance(v, list) else v for v in values)
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from hunt_core.api import Company, Criterion, Signal, hookimpl, possessive
-from hunt_core.builtin_plugins._terms import ENTRY, GROWTH, quote
+
+from ._terms import ENTRY, GROWTH, quote
 
 KEY = "growth"
 

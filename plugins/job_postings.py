@@ -11,7 +11,8 @@ import re
 from collections.abc import Sequence
 
 from hunt_core.api import Company, Context, Posting, Profile, Signal, hookimpl
-from hunt_core.builtin_plugins import _places, _terms
+
+from . import _places, _terms
 
 # The criteria this plugin scores, declared by the growth, stack, location and no_degree plugins;
 # each is scored only while its plugin is loaded (context.criteria says so).

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from hunt_core import geo
 from hunt_core.api import Company, Criterion, Profile, Signal, hookimpl
-from hunt_core.builtin_plugins._places import REMOTE, counts, km_text, reach, wanted, where, yours
+
+from ._places import REMOTE, counts, km_text, reach, wanted, where, yours
 
 KEY = "location"
 _MAP_HINT = "use a city name like 'Fargo, ND'"

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from hunt_core.api import Company, Criterion, Profile, Signal, hookimpl, possessive
-from hunt_core.builtin_plugins._terms import families, fold, mentions, your_stack
+
+from ._terms import families, fold, mentions, your_stack
 
 KEY = "stack"
 

@@ -183,8 +183,8 @@ def table(
         raise InvalidInput(f"{source} is empty; the first row must name the columns ({columns})")
     keep = _named_columns(source, header, found, numbers)
     width = len(header)
-    cells = tuple(tuple((row + [""] * width)[i] for i in keep) for row in found)
-    return Table(source, tuple(header[i] for i in keep), cells, tuple(numbers))
+    kept = tuple(tuple((row + [""] * width)[i] for i in keep) for row in found)
+    return Table(source, tuple(header[i] for i in keep), kept, tuple(numbers))
 
 
 def _named_columns(
