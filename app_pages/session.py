@@ -13,14 +13,14 @@ from functools import cached_property
 import streamlit as st
 
 from app_pages.safe import escape
-from hunt_core import backends, store
+from hunt_core import store
 from hunt_core.cohort import Member
 from hunt_core.demo import load_demo
 from hunt_core.errors import HuntError
 from hunt_core.models import Step
 from hunt_core.plugins import Plugins, get_plugin_manager
 from hunt_core.snapshot import Snapshot
-from hunt_core.store import Cohorts, Database
+from hunt_core.store import Cohorts, Database, backends
 from hunt_core.workspace import Workspace
 
 log = logging.getLogger("hunt.app")

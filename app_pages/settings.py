@@ -5,8 +5,9 @@ import streamlit as st
 
 from app_pages import fields, session
 from app_pages.safe import escape
-from hunt_core import backends, export, store
+from hunt_core import export, store
 from hunt_core.calendar_ics import calendar_ics
+from hunt_core.store import backends
 from hunt_core.wording import plural
 
 run = session.current()

@@ -140,7 +140,7 @@ def _load_postgres(con: duckdb.DuckDBPyConnection) -> None:
         except duckdb.Error as exc:
             raise HuntError(
                 f"cannot load DuckDB's postgres extension for DuckDB {duckdb.__version__} "
-                f"({_first_line(exc)}); install Hunt with its postgres extra: "
+                f"({first_line(exc)}); install Hunt with its postgres extra: "
                 'pip install "hunt[postgres]"'
             ) from None
         return
@@ -295,6 +295,6 @@ def backoff(attempt: int) -> None:
     time.sleep(random.uniform(0, min(0.3, 0.005 * 2**attempt)))
 
 
-def _first_line(exc: BaseException) -> str:
+def first_line(exc: BaseException) -> str:
     """An error's first line."""
     return (str(exc).splitlines() or [""])[0]
