@@ -88,9 +88,18 @@ class Database:
         return migrations.version(self.con)
 
     def migrate(self, target: int | None = None) -> int:
-        """Apply pending migrations up to target (default all), each in its own transaction."""
+        """Apply pending migrations up to target (default all), each in its own transaction.
+
+        On a file they are checkpointed at once: DuckDB 1.5 fails to replay a column added
+        with a default from the write-ahead log, so a crash before the next checkpoint would
+        otherwise cost the log.
+        """
         with self._lock:
-            return migrations.migrate(self.con, self.postgres, target)
+            before = migrations.version(self.con)
+            after = migrations.migrate(self.con, self.postgres, target)
+            if after != before and not self.postgres:
+                checkpoint(self.con)
+            return after
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         """A connection of its own for one thread (Streamlit session threads, workers)."""
