@@ -194,7 +194,7 @@ def begin(user: str) -> Run:
     version moves (or the minute does), the scored read is reused.
     """
     ws = workspace(user)
-    key = (ws, ws.store.data_version(), now().replace(second=0, microsecond=0))
+    key = (ws, ws.data_version(), now().replace(second=0, microsecond=0))
     run = st.session_state.get(_RUN)
     if run is None or run.key != key:
         run = Run(ws, ws.snapshot(), key)
