@@ -219,18 +219,27 @@ _PARAMETER = re.compile(r"\$([a-z_]+)\b")
 
 
 def query(
-    con: duckdb.DuckDBPyConnection, postgres: bool, sql: str, params: Mapping[str, Any]
+    con: duckdb.DuckDBPyConnection,
+    postgres: bool,
+    sql: str,
+    params: Mapping[str, Any],
+    *,
+    order: str = "",
 ) -> list[tuple[Any, ...]]:
-    """Run a query across students where the data is: bound in DuckDB, in PostgreSQL itself.
+    """Run a query where the data is: bound in DuckDB, in PostgreSQL itself.
 
     Through the attach, DuckDB would pull whole tables over the wire to filter and aggregate
-    them; postgres_query makes PostgreSQL do it. sql must be portable (standard SQL that both
-    engines read) with $name parameters, which are inlined as PostgreSQL literals there.
+    them (and scan each table in a query of its own); postgres_query makes PostgreSQL do it in
+    one round trip. sql must be portable (standard SQL that both engines read) with $name
+    parameters, which are inlined as PostgreSQL literals there. order (fixed SQL naming result
+    columns) is sorted by DuckDB on both, so it never depends on PostgreSQL's collation.
     """
+    by = f" ORDER BY {order}" if order else ""
     if not postgres:
-        return con.execute(sql, dict(params)).fetchall()
+        used = {k: v for k, v in params.items() if f"${k}" in sql}
+        return con.execute(f"SELECT * FROM ({sql}) AS q{by}" if by else sql, used).fetchall()
     text = _PARAMETER.sub(lambda m: pg_literal(params[m.group(1)]), sql)
-    return con.execute(f"SELECT * FROM postgres_query('{CATALOG}', ?)", [text]).fetchall()
+    return con.execute(f"SELECT * FROM postgres_query('{CATALOG}', ?){by}", [text]).fetchall()
 
 
 def pg_literal(value: Any) -> str:

@@ -26,7 +26,7 @@ from hunt_core.models import (
 )
 from hunt_core.names import compact_key, name_key
 from hunt_core.store import backends, bulk
-from hunt_core.store.transactions import atomic, data_version, transaction
+from hunt_core.store.transactions import atomic, transaction
 
 LOCAL_USER = "local"
 T = TypeVar("T")
@@ -130,7 +130,8 @@ class Store:
 
     def data_version(self) -> int:
         """A number that moves with every committed write of this owner's data, on any replica."""
-        return data_version(self.con, self.owner)
+        rows = self._read("SELECT version FROM data_versions WHERE owner = $owner")
+        return int(rows[0][0]) if rows else 0
 
     def _writable(self) -> None:
         """Refuse any write through a read-only store (an instructor viewing a student)."""
@@ -143,20 +144,46 @@ class Store:
     def _one(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:
         return self.con.execute(sql, [self.owner, *params]).fetchone()
 
-    def _fetch(
-        self, model: type[M], where: str = "", params: Sequence[Any] = (), order: str = "id"
-    ) -> list[M]:
-        """This owner's rows of one model's table (where and order are fixed SQL, not input)."""
-        table, cols = _TABLES[model]
-        rows = self._rows(
-            f"SELECT id, {', '.join(cols)} FROM {table} WHERE owner = ? {where} ORDER BY {order}",
-            params,
+    def _read(
+        self, sql: str, params: Mapping[str, Any] | None = None, order: str = ""
+    ) -> list[tuple[Any, ...]]:
+        """A read of this owner's rows where the data lives (see backends.query).
+
+        sql is portable with $name parameters, $owner bound to this owner; order is sorted
+        by DuckDB on both backends, so names sort alike whatever PostgreSQL's collation.
+        """
+        return backends.query(
+            self.con,
+            backends.on_postgres(self.con),
+            sql,
+            {**(params or {}), "owner": self.owner},
+            order=order,
         )
-        return [model(**dict(zip(["id", *cols], r, strict=True))) for r in rows]
+
+    def _fetch(
+        self,
+        model: type[M],
+        where: str = "",
+        params: Mapping[str, Any] | None = None,
+        order: str = "id",
+    ) -> list[M]:
+        """This owner's rows of one model's table (where and order are fixed SQL, not input).
+
+        Named rows bring their name_key too, for order to sort by.
+        """
+        table, cols = _TABLES[model]
+        names = ["id", *cols]
+        extra = ", name_key" if model in (Company, Contact) else ""
+        rows = self._read(
+            f"SELECT {', '.join(names)}{extra} FROM {table} WHERE owner = $owner {where}",
+            params,
+            order=order,
+        )
+        return [model(**dict(zip(names, r, strict=False))) for r in rows]
 
     def _by_id(self, model: type[M], row_id: int, noun: str) -> M:
         """This owner's row with this id, or NotFound."""
-        found = self._fetch(model, "AND id = ?", [row_id])
+        found = self._fetch(model, "AND id = $id", {"id": row_id})
         if not found:
             raise NotFound(f"no {noun} with id {row_id}")
         return found[0]
@@ -251,8 +278,8 @@ class Store:
 
     def profile(self) -> Profile:
         """This owner's profile, or an empty one (with the guide's default stack)."""
-        row = self._one(f"SELECT {', '.join(_PROFILE)} FROM profiles WHERE owner = ?")
-        return Profile(**dict(zip(_PROFILE, row, strict=True))) if row else Profile()
+        rows = self._read(f"SELECT {', '.join(_PROFILE)} FROM profiles WHERE owner = $owner")
+        return Profile(**dict(zip(_PROFILE, rows[0], strict=True))) if rows else Profile()
 
     @_write
     def save_profile(self, profile: Profile) -> None:
@@ -267,7 +294,7 @@ class Store:
 
     def company(self, name: str) -> Company:
         """The company with this name (any case), or NotFound."""
-        found = self._fetch(Company, "AND name_key = ?", [name_key(name)])
+        found = self._fetch(Company, "AND name_key = $key", {"key": name_key(name)})
         if not found:
             raise NotFound(f"no company named {name!r}; add it first (hunt company add)")
         return found[0]
@@ -294,13 +321,15 @@ class Store:
 
     def contacts(self, company_id: int | None = None) -> list[Contact]:
         """This owner's contacts, optionally at one company, by name."""
-        where, params = ("AND company_id = ?", [company_id]) if company_id is not None else ("", [])
-        return self._fetch(Contact, where, params, order="name_key, id")
+        where = "AND company_id = $company" if company_id is not None else ""
+        return self._fetch(Contact, where, {"company": company_id}, order="name_key, id")
 
     def contact(self, company: Company, name: str) -> Contact:
         """The person with this name at company, or NotFound."""
         found = self._fetch(
-            Contact, "AND company_id = ? AND name_key = ?", [company.id, name_key(name)]
+            Contact,
+            "AND company_id = $company AND name_key = $key",
+            {"company": company.id, "key": name_key(name)},
         )
         if not found:
             raise NotFound(f"no person named {name!r} at {company.name}; add them first")
@@ -345,25 +374,25 @@ class Store:
 
     def touches(self, contact_id: int | None = None) -> list[Touch]:
         """Touches, oldest first, optionally for one person."""
-        where, params = ("AND contact_id = ?", [contact_id]) if contact_id is not None else ("", [])
-        return self._fetch(Touch, where, params, order="happened_at, id")
+        where = "AND contact_id = $contact" if contact_id is not None else ""
+        return self._fetch(Touch, where, {"contact": contact_id}, order="happened_at, id")
 
     def activity(self) -> dict[int, dict[str, Any]]:
         """Per person, the dates that decide their outreach state, aggregated in one query."""
-        rows = self._rows(
+        rows = self._read(
             """
             SELECT contact_id,
-                min(happened_at) FILTER (WHERE list_contains($2, kind)),
+                min(happened_at) FILTER (WHERE kind = ANY($outreach)),
                 max(happened_at) FILTER (WHERE kind = 'follow-up'),
-                max(happened_at) FILTER (WHERE list_contains($3, kind)),
+                max(happened_at) FILTER (WHERE kind = ANY($answers)),
                 max(happened_at) FILTER (WHERE kind = 'chat-scheduled'),
                 max(happened_at) FILTER (WHERE kind = 'chat-held'),
                 max(happened_at) FILTER (WHERE kind = 'thank-you'),
                 max(happened_at) FILTER (WHERE kind = 'referral'),
                 max(happened_at)
-            FROM touches WHERE owner = $1 GROUP BY contact_id
+            FROM touches WHERE owner = $owner GROUP BY contact_id
             """,
-            [sorted(OUTREACH_KINDS), sorted(ANSWER_KINDS)],
+            {"outreach": sorted(OUTREACH_KINDS), "answers": sorted(ANSWER_KINDS)},
         )
         keys = ("first_outreach", "follow_up", "answer", "chat_scheduled", "chat_held",
                 "thank_you", "referral", "last")  # fmt: skip
@@ -371,12 +400,12 @@ class Store:
 
     def notes_used(self, since: dt.datetime, until: dt.datetime) -> int:
         """Personalised LinkedIn notes sent in [since, until)."""
-        row = self._one(
-            "SELECT count(*) FROM touches WHERE owner = ? AND channel = 'linkedin-note' "
-            "AND happened_at >= ? AND happened_at < ?",
-            [since, until],
+        rows = self._read(
+            "SELECT count(*) FROM touches WHERE owner = $owner AND channel = 'linkedin-note' "
+            "AND happened_at >= $since AND happened_at < $until",
+            {"since": since, "until": until},
         )
-        return int(row[0]) if row else 0
+        return int(rows[0][0]) if rows else 0
 
     def chats(self) -> list[Chat]:
         """Every chat of this owner."""
@@ -384,7 +413,7 @@ class Store:
 
     def chat(self, contact_id: int) -> Chat | None:
         """The chat with one person, if any."""
-        found = self._fetch(Chat, "AND contact_id = ?", [contact_id])
+        found = self._fetch(Chat, "AND contact_id = $contact", {"contact": contact_id})
         return found[0] if found else None
 
     @_write
@@ -398,9 +427,12 @@ class Store:
 
     def postings(self, company_id: int | None = None) -> list[Posting]:
         """Postings, optionally of one company, newest first."""
-        where, params = ("AND company_id = ?", [company_id]) if company_id is not None else ("", [])
+        where = "AND company_id = $company" if company_id is not None else ""
         return self._fetch(
-            Posting, where, params, order="company_id, posted_at DESC NULLS LAST, title, id"
+            Posting,
+            where,
+            {"company": company_id},
+            order="company_id, posted_at DESC NULLS LAST, title, id",
         )
 
     @_write
@@ -479,7 +511,7 @@ class Store:
 
     def weights(self) -> dict[str, float]:
         """The weights this owner set, by criterion key."""
-        return dict(self._rows("SELECT criterion, weight FROM weights WHERE owner = ?"))
+        return dict(self._read("SELECT criterion, weight FROM weights WHERE owner = $owner"))
 
     @_write
     def set_weight(self, criterion: str, weight: float) -> None:
@@ -488,8 +520,8 @@ class Store:
 
     def snoozed(self, now: dt.datetime) -> set[str]:
         """Keys of next steps snoozed past now."""
-        return {k for (k,) in self._rows(
-            "SELECT step_key FROM snoozes WHERE owner = ? AND until > ?", [now]
+        return {k for (k,) in self._read(
+            "SELECT step_key FROM snoozes WHERE owner = $owner AND until > $now", {"now": now}
         )}  # fmt: skip
 
     @_write
@@ -501,13 +533,14 @@ class Store:
 
     def comments(self, *, unseen: bool = False) -> list[Comment]:
         """Instructor comments on this owner's list, oldest first; unseen: only new ones."""
-        rows = self._rows(
-            "SELECT m.id, coalesce(a.name, ''), m.company_id, c.name, m.text, m.created_at, "
-            "m.seen_at FROM comments m LEFT JOIN members a ON a.owner = m.author "
+        rows = self._read(
+            "SELECT m.id, coalesce(a.name, '') AS author, m.company_id, c.name, m.text, "
+            "m.created_at, m.seen_at FROM comments m LEFT JOIN members a ON a.owner = m.author "
             "LEFT JOIN companies c ON c.owner = m.owner AND c.id = m.company_id "
-            "WHERE m.owner = ? AND (m.company_id IS NULL OR c.id IS NOT NULL) "
-            "AND (NOT ? OR m.seen_at IS NULL) ORDER BY m.created_at, m.id",
-            [unseen],
+            "WHERE m.owner = $owner AND (m.company_id IS NULL OR c.id IS NOT NULL) "
+            "AND (NOT $unseen OR m.seen_at IS NULL)",
+            {"unseen": unseen},
+            order="created_at, id",
         )
         return [Comment(*r) for r in rows]
 
@@ -526,9 +559,7 @@ class Store:
         Empty (unknown) unless this owner is a student of a cohort of at least MIN_GROUP
         students, so a count never points at one classmate.
         """
-        rows = backends.query(
-            self.con,
-            backends.on_postgres(self.con),
+        rows = self._read(
             """
             WITH mine AS (
                 SELECT mc.cohort FROM members m JOIN member_cohorts mc ON mc.owner = m.owner
@@ -543,17 +574,17 @@ class Store:
             WHERE k.owner = $owner AND (SELECT count(*) FROM peers) >= $least
             GROUP BY k.name_key
             """,
-            {"owner": self.owner, "least": MIN_GROUP},
+            {"least": MIN_GROUP},
         )
         return dict(rows)
 
     def placements(self, program: str) -> dict[str, tuple[int, int, int]]:
         """name_key of this owner's companies -> (grads of program placed, first, last year)."""
-        rows = self._rows(
+        rows = self._read(
             "SELECT company_key, count(*), min(year), max(year) FROM placements "
-            "WHERE company_key IN (SELECT name_key FROM companies WHERE owner = ?) "
-            "AND program_key = ? GROUP BY company_key",
-            [name_key(program)],
+            "WHERE company_key IN (SELECT name_key FROM companies WHERE owner = $owner) "
+            "AND program_key = $program GROUP BY company_key",
+            {"program": name_key(program)},
         )
         return {key: (n, first, last) for key, n, first, last in rows}
 

@@ -88,12 +88,6 @@ def _bump_versions(con: duckdb.DuckDBPyConnection, owners: Iterable[str]) -> Non
         )
 
 
-def data_version(con: duckdb.DuckDBPyConnection, owner: str) -> int:
-    """How many write transactions have changed owner's data: compare it, never read into it."""
-    row = con.execute("SELECT version FROM data_versions WHERE owner = ?", [owner]).fetchone()
-    return int(row[0]) if row else 0
-
-
 def _one_line(exc: duckdb.Error) -> Exception:
     """The error a person sees for a failed write: one line for a duplicate or a lost race."""
     if backends.is_unique_violation(exc):
