@@ -382,14 +382,14 @@ class Store:
         rows = self._read(
             """
             SELECT contact_id,
-                min(happened_at) FILTER (WHERE kind = ANY($outreach)),
-                max(happened_at) FILTER (WHERE kind = 'follow-up'),
-                max(happened_at) FILTER (WHERE kind = ANY($answers)),
-                max(happened_at) FILTER (WHERE kind = 'chat-scheduled'),
-                max(happened_at) FILTER (WHERE kind = 'chat-held'),
-                max(happened_at) FILTER (WHERE kind = 'thank-you'),
-                max(happened_at) FILTER (WHERE kind = 'referral'),
-                max(happened_at)
+                min(happened_at) FILTER (WHERE kind = ANY($outreach)) AS first_outreach,
+                max(happened_at) FILTER (WHERE kind = 'follow-up') AS follow_up,
+                max(happened_at) FILTER (WHERE kind = ANY($answers)) AS answer,
+                max(happened_at) FILTER (WHERE kind = 'chat-scheduled') AS chat_scheduled,
+                max(happened_at) FILTER (WHERE kind = 'chat-held') AS chat_held,
+                max(happened_at) FILTER (WHERE kind = 'thank-you') AS thank_you,
+                max(happened_at) FILTER (WHERE kind = 'referral') AS referral,
+                max(happened_at) AS last
             FROM touches WHERE owner = $owner GROUP BY contact_id
             """,
             {"outreach": sorted(OUTREACH_KINDS), "answers": sorted(ANSWER_KINDS)},
@@ -581,7 +581,8 @@ class Store:
     def placements(self, program: str) -> dict[str, tuple[int, int, int]]:
         """name_key of this owner's companies -> (grads of program placed, first, last year)."""
         rows = self._read(
-            "SELECT company_key, count(*), min(year), max(year) FROM placements "
+            "SELECT company_key, count(*) AS n, min(year) AS first, max(year) AS last "
+            "FROM placements "
             "WHERE company_key IN (SELECT name_key FROM companies WHERE owner = $owner) "
             "AND program_key = $program GROUP BY company_key",
             {"program": name_key(program)},
