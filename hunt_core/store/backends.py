@@ -191,13 +191,26 @@ def postgres_ddl(sql: str) -> str:
     return _DOUBLE.sub("DOUBLE PRECISION", _LIST_LITERAL.sub(array, sql))
 
 
+POSTGRES_ONLY = "-- postgres only"  # a migration's statements after this line: PostgreSQL only
+
+
 def run_ddl(con: duckdb.DuckDBPyConnection, postgres: bool, sql: str) -> None:
-    """Run a migration's DDL in the open transaction: in DuckDB, or translated in PostgreSQL."""
+    """Run a migration's DDL in the open transaction: in DuckDB, or translated in PostgreSQL.
+
+    Statements after a POSTGRES_ONLY line (indexes for queries PostgreSQL runs) skip DuckDB.
+    """
     if not postgres:
-        con.execute(sql)
+        common = sql.partition(POSTGRES_ONLY)[0]
+        if any(line.strip() and not line.lstrip().startswith("--") for line in common.splitlines()):
+            con.execute(common)
         return
     con.execute(f"CALL postgres_execute('{CATALOG}', ?)", [postgres_ddl(sql)])
     con.execute("CALL pg_clear_cache()")  # the attach re-reads the tables it just gained
+
+
+def refresh_statistics(con: duckdb.DuckDBPyConnection) -> None:
+    """Let PostgreSQL's planner see rows just loaded in bulk (it would plan for empty tables)."""
+    con.execute(f"CALL postgres_execute('{CATALOG}', 'ANALYZE')")
 
 
 # -- ids and pushed-down queries ---------------------------------------------------------------
