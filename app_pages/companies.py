@@ -22,7 +22,7 @@ count.metric(
 listed = f"; {have} on your list, the top five by score lead" if have > TARGET_COMPANIES else ""
 bar.progress(targets / TARGET_COMPANIES, text=f"Toward the guide's five target companies{listed}")
 
-comments = run.ws.store.comments()
+comments = run.ws.comments()
 if comments:
     st.subheader("From your instructor", anchor=False)
     st.dataframe(
@@ -39,9 +39,7 @@ if comments:
     )
     unseen = [c.id for c in comments if c.seen_at is None]
     if unseen and st.button("Mark as read", key="companies.comments.seen"):
-        session.act(
-            lambda: run.ws.store.mark_comments_seen(unseen, session.now()), "Marked as read."
-        )
+        session.act(lambda: run.ws.mark_comments_seen(unseen), "Marked as read.")
 
 if scores:
     people = snap.context.contacts_by_company

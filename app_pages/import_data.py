@@ -22,7 +22,7 @@ from app_pages import session, ui
 from app_pages.safe import escape
 from hunt_core import forms
 from hunt_core.errors import HuntError
-from hunt_core.importers import jobboards, linkedin, spreadsheets
+from hunt_core.importers import jobboards, spreadsheets
 from hunt_core.importers.spreadsheets import Table
 from hunt_core.store import name_key
 
@@ -141,7 +141,7 @@ def linkedin_summary(summary: dict[str, Any] | None) -> None:
 
 def near_misses(misses: Sequence[dict[str, Any]]) -> None:
     """Spellings close to a target's name, never linked unasked: confirm each that is the same."""
-    confirmed = {name_key(alias) for _, alias in run.ws.store.company_aliases()}
+    confirmed = run.ws.confirmed_aliases()
     open_ones = [m for m in misses if name_key(m["spelling"]) not in confirmed]
     if not open_ones:
         return
@@ -173,18 +173,15 @@ def target_suggestions(suggestions: Sequence[dict[str, Any]]) -> None:
     names = [s["company"] for s in fresh]
     chosen = st.multiselect("Add as target companies", names, key="import.linkedin.targets")
     if chosen and st.button("Add as targets", key="import.linkedin.add_targets"):
-
-        def add() -> None:
-            with run.ws.store.transaction():
-                for name in chosen:
-                    run.ws.add_company({"name": name})
-
-        session.act(add, f"Added {plural(len(chosen), 'target company', 'target companies')}.")
+        session.act(
+            lambda: run.ws.add_targets(chosen),
+            f"Added {plural(len(chosen), 'target company', 'target companies')}.",
+        )
 
 
 def offered_people() -> None:
     """Connections at your targets who are not people in your hunt yet: pick some to add."""
-    offers = linkedin.offers(run.ws.store, snap.connections, snap.companies)
+    offers = run.ws.linkedin_offers(snap)
     if not offers:
         return
     st.subheader("People you know at your targets", anchor=False)
@@ -213,7 +210,7 @@ def offered_people() -> None:
     if chosen and st.button("Add chosen people", type="primary", key="import.linkedin.add"):
         picked = [offers[i] for i in chosen]
         session.act(
-            lambda: linkedin.add_offered(run.ws.store, picked),
+            lambda: run.ws.add_offered(picked),
             f"Added {plural(len(picked), 'person', 'people')} to message.",
         )
 

@@ -137,7 +137,7 @@ else:
     else:
         st.info(f"{escape(contact.name)} replied: the chat is next, on the Chats page.")
         st.page_link(ui.CHATS, label="Go to Chats", icon=":material/forum:")
-    history = run.ws.store.touches(contact.id)
+    history = run.ws.touches(contact)
     if history:
         st.caption("What happened so far")
         ui.table(

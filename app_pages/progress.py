@@ -7,7 +7,7 @@ from hunt_core import insights
 
 run = session.current()
 snap = run.snap
-touches = run.ws.store.touches()
+touches = run.ws.touches()
 st.title("Progress")
 
 stages = insights.funnel(snap.contacts, touches, snap.chats)

@@ -13,14 +13,14 @@ from functools import cached_property
 import streamlit as st
 
 from app_pages.safe import escape
-from hunt_core import backends, store
+from hunt_core import store
 from hunt_core.cohort import Member
 from hunt_core.demo import load_demo
 from hunt_core.errors import HuntError
 from hunt_core.models import Step
 from hunt_core.plugins import Plugins, get_plugin_manager
 from hunt_core.snapshot import Snapshot
-from hunt_core.store import Cohorts, Database
+from hunt_core.store import Cohorts, Database, backends
 from hunt_core.workspace import Workspace
 
 log = logging.getLogger("hunt.app")
@@ -194,7 +194,7 @@ def begin(user: str) -> Run:
     version moves (or the minute does), the scored read is reused.
     """
     ws = workspace(user)
-    key = (ws, ws.store.data_version(), now().replace(second=0, microsecond=0))
+    key = (ws, ws.data_version(), now().replace(second=0, microsecond=0))
     run = st.session_state.get(_RUN)
     if run is None or run.key != key:
         run = Run(ws, ws.snapshot(), key)

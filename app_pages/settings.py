@@ -5,9 +5,10 @@ import streamlit as st
 
 from app_pages import fields, session
 from app_pages.safe import escape
-from hunt_core import backends, export, store
+from hunt_core import export, store
 from hunt_core.calendar_ics import calendar_ics
 from hunt_core.cohort import Member
+from hunt_core.store import backends
 from hunt_core.wording import plural
 
 run = session.current()
@@ -135,14 +136,14 @@ st.caption(
 )
 FORMATS = {"csv": "CSV files (zip)", "json": "JSON", "xlsx": "Excel workbook"}
 PREPARED = "_settings.export"  # (format, data version, bytes) of the last prepared export
-writes_now = run.ws.store.data_version()
+writes_now = run.ws.data_version()
 pick, prepare = st.columns([2, 1], vertical_alignment="bottom")
 fmt = pick.selectbox(
     "Format", list(FORMATS), format_func=FORMATS.__getitem__, key="settings.export.format"
 )
 if prepare.button("Prepare export", key="settings.export.prepare"):
     with session.guard(), st.spinner("Writing the export..."):
-        st.session_state[PREPARED] = (fmt, writes_now, export.export_bytes(run.ws.store, fmt))
+        st.session_state[PREPARED] = (fmt, writes_now, run.ws.export_bytes(fmt))
 held = st.session_state.get(PREPARED)
 if held and held[:2] == (fmt, writes_now):
     name, media = export.DOWNLOADS[fmt]
@@ -181,7 +182,7 @@ if backup is not None and st.button("Restore", type="primary", key="settings.res
     data, filename = backup.getvalue(), backup.name
 
     def restore() -> None:
-        st.session_state["_settings.restored"] = export.restore_bytes(run.ws.store, data, filename)
+        st.session_state["_settings.restored"] = run.ws.restore_bytes(data, filename)
 
     session.act(restore, f"Restored your hunt from {filename}.")
 restored = st.session_state.get("_settings.restored")

@@ -40,6 +40,7 @@ from hunt_core.cohort import OPERATOR, cohort_board
 from hunt_core.demo import load_cohort
 from hunt_core.plugins import get_plugin_manager
 from hunt_core.store import Cohorts, Database
+from hunt_core.store.transactions import transaction
 from hunt_core.workspace import Workspace
 
 NOW = dt.datetime(2026, 11, 26, 9, 0)
@@ -87,13 +88,28 @@ def build(db: Database, students: int, cohorts: int, touches: int, seed: int) ->
         made = {k: made[k] + counts[k] for k in made}
     loaded = time.perf_counter() - start
     copies = max(0, round(touches / max(made["touches"], 1)) - 1)
-    total = db.replay_touches(copies, HISTORY_DAYS)
+    total = replay_touches(db, copies, HISTORY_DAYS)
     print(
         f"build           {made['students']:,} students in {cohorts} cohorts, "
         f"{made['companies']:,} companies, {made['contacts']:,} people, {total:,} touches "
         f"({made['touches']:,} demo + {copies} older copies): {time.perf_counter() - start:.1f} s "
         f"(demo load {loaded:.1f} s)"
     )
+
+
+def replay_touches(db: Database, copies: int, days: int) -> int:
+    """Repeat every student's touches copies times, each copy days further back: history."""
+    with transaction(db.con):
+        db.con.execute(
+            "INSERT INTO touches (owner, contact_id, kind, channel, happened_at, text) "
+            "SELECT t.owner, t.contact_id, t.kind, t.channel, "
+            "t.happened_at - to_days(CAST(n.i * ? AS INTEGER)), t.text "
+            "FROM touches t JOIN members m ON m.owner = t.owner AND m.role = 'student', "
+            "range(1, ? + 1) n(i)",
+            [days, copies],
+        )
+    row = db.con.execute("SELECT count(*) FROM touches").fetchone()
+    return int(row[0]) if row else 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

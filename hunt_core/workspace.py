@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from hunt_core import channels, drafts, forms, outreach, playbook, snapshot, views
+from hunt_core.cohort import Comment
 from hunt_core.errors import InvalidInput
 from hunt_core.models import (
     DRAFT_KINDS,
@@ -23,6 +24,7 @@ from hunt_core.models import (
     choice,
     required_text,
 )
+from hunt_core.names import name_key
 from hunt_core.plugins import Plugins
 from hunt_core.snapshot import Snapshot
 from hunt_core.store import Store
@@ -33,7 +35,7 @@ if TYPE_CHECKING:
     from hunt_core.find_email import Found
     from hunt_core.http import Resolver
     from hunt_core.importers.jobboards import JobsSummary
-    from hunt_core.importers.linkedin import LinkedInSummary
+    from hunt_core.importers.linkedin import LinkedInSummary, Offer
     from hunt_core.importers.linkedin import Progress as LinkedInProgress
 
 Clock = Callable[[], dt.datetime]
@@ -122,6 +124,34 @@ class Workspace:
             return outreach.draft(available, "linkedin-note", levels, snap.profile.note_limit)
         return outreach.draft(available, kind, levels)
 
+    def data_version(self) -> int:
+        """A number that moves with every committed write of this hunt: a stale read's key."""
+        return self.store.data_version()
+
+    def touches(self, contact: Contact | None = None) -> list[Touch]:
+        """What happened, oldest first: with one person, or with everyone."""
+        return self.store.touches(contact.id if contact is not None else None)
+
+    def comments(self) -> list[Comment]:
+        """Instructor comments on this hunt, oldest first."""
+        return self.store.comments()
+
+    def confirmed_aliases(self) -> set[str]:
+        """name_key of every other spelling of a target the user confirmed."""
+        return {name_key(alias) for _, alias in self.store.company_aliases()}
+
+    def linkedin_offers(self, snap: Snapshot) -> list[Offer]:
+        """LinkedIn connections at the targets who are not people in this hunt yet."""
+        from hunt_core.importers import linkedin
+
+        return linkedin.offers(self.store, snap.connections, snap.companies)
+
+    def export_bytes(self, fmt: str) -> bytes:
+        """Everything in this hunt as one download (csv zip, json or xlsx)."""
+        from hunt_core import export  # openpyxl and zip writing load only for an export
+
+        return export.export_bytes(self.store, fmt)
+
     def chat_questions(self, company: str, contact: str) -> list[str]:
         """Questions for a chat: the saved ones, else the plugins' starter bank."""
         person = self.store.contact(self.store.company(company), contact)
@@ -166,6 +196,10 @@ class Workspace:
 
         self.store.atomic(write)
         return company
+
+    def add_targets(self, names: Sequence[str]) -> list[Company]:
+        """Add target companies by name, all or none."""
+        return self.store.atomic(lambda: [self.add_company({"name": n}) for n in names])
 
     def add_contact(self, company: str, values: Mapping[str, Any]) -> Contact:
         """Add a person at a company from text fields."""
@@ -232,6 +266,22 @@ class Workspace:
             setattr(chat, key, value)
         self.store.save_chat(chat)
         return chat
+
+    def mark_comments_seen(self, ids: Sequence[int]) -> None:
+        """Note that the user has read these instructor comments, now."""
+        self.store.mark_comments_seen(ids, self.clock())
+
+    def add_offered(self, offered: Sequence[Offer]) -> list[Contact]:
+        """Add offered LinkedIn connections as people (anyone listed already is skipped)."""
+        from hunt_core.importers import linkedin
+
+        return linkedin.add_offered(self.store, offered)
+
+    def restore_bytes(self, data: bytes, filename: str) -> dict[str, int]:
+        """Load an uploaded export (.json, .xlsx or a .zip of CSV files) into this empty hunt."""
+        from hunt_core import export
+
+        return export.restore_bytes(self.store, data, filename)
 
     def set_weight(self, criterion: str, weight: float) -> None:
         """Tune how much one criterion counts (0 switches it off)."""

@@ -404,21 +404,19 @@ WRITES: dict[str, Callable[[Store, Company, Contact], Any]] = {
     "add_company": lambda s, co, p: s.add_company(Company("Zeta")),
     "add_companies": lambda s, co, p: s.add_companies([Company("Zeta")]),
     "update_company": lambda s, co, p: s.update_company(Company(co.name, id=co.id, notes="x")),
-    "delete_company": lambda s, co, p: s.delete_company(co.id or -1),
     "add_contacts": lambda s, co, p: s.add_contacts([Contact(co.id or -1, "Zed")]),
     "add_contact": lambda s, co, p: s.add_contact(Contact(co.id or -1, "Zed")),
     "update_contact": lambda s, co, p: s.update_contact(Contact(p.company_id, p.name, id=p.id)),
-    "delete_contact": lambda s, co, p: s.delete_contact(p.id or -1),
     "add_touches": lambda s, co, p: s.add_touches([Touch(p.id or -1, "email", NOW)]),
     "add_touch": lambda s, co, p: s.add_touch(Touch(p.id or -1, "email", NOW)),
     "save_chat": lambda s, co, p: s.save_chat(Chat(p.id or -1, notes="x")),
     "replace_postings": lambda s, co, p: s.replace_postings(co.id or -1, "lever", []),
     "save_connections": lambda s, co, p: s.save_connections([Connection("k", "Zed")]),
     "link_connections": lambda s, co, p: s.link_connections({1: co.id}),
+    "add_company_alias": lambda s, co, p: s.add_company_alias(co.id or -1, "Zeta Corp"),
     "set_weight": lambda s, co, p: s.set_weight("stack", 2.0),
     "snooze": lambda s, co, p: s.snooze("profile", NOW),
     "mark_comments_seen": lambda s, co, p: s.mark_comments_seen([1], NOW),
-    "add_company_alias": lambda s, co, p: s.add_company_alias(co.id or -1, "Acme Platforms"),
     "transaction": lambda s, co, p: s.transaction().__enter__(),
 }
 
@@ -426,7 +424,7 @@ WRITES: dict[str, Callable[[Store, Company, Contact], Any]] = {
 def _tables(db: Database) -> dict[str, int]:
     """Row counts of every owned table."""
     tables = ["companies", "contacts", "touches", "chats", "postings", "connections", "profiles",
-              "weights", "snoozes", "comments", "users"]  # fmt: skip
+              "weights", "snoozes", "comments", "users", "company_aliases"]  # fmt: skip
     return {t: db.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
 
 
@@ -445,10 +443,12 @@ def test_every_write_through_a_read_only_store_is_refused(
 
 def test_every_store_method_that_writes_is_covered() -> None:
     """A new write method must go through the guarded plumbing and be listed in WRITES."""
+    writes = ("INSERT", "UPDATE ", "DELETE", "self.transaction()", "bulk_insert(", "self._upsert",
+              "self._add_named", "self._update_named")  # fmt: skip
     writers = set()
     for name, method in inspect.getmembers(Store, inspect.isfunction):
         source = inspect.getsource(method)
-        if any(w in source for w in ("INSERT", "UPDATE ", "DELETE", "self.transaction()")):
+        if not name.startswith("_") and any(w in source for w in writes):
             writers.add(name)
     assert writers - {"transaction"} <= set(WRITES), sorted(writers - set(WRITES))
 
@@ -500,14 +500,6 @@ def test_comments_are_refused_outside_the_rules(school: Cohorts) -> None:
         school.add_comment(ivy, ana.owner, None, "   ", NOW)
     with pytest.raises(InvalidInput, match="at most"):
         school.add_comment(ivy, ana.owner, None, "x" * 2001, NOW)
-
-
-def test_a_comment_on_a_removed_company_goes_away(school: Cohorts) -> None:
-    ivy, ana = member(school, "ivy@x.edu"), member(school, "ana@x.edu")
-    core = school.open_for(ana).company("Core")
-    school.add_comment(ivy, ana.owner, core.id, "Why Core?", NOW)
-    school.open_for(ana).delete_company(core.id or -1)
-    assert school.open_for(ana).comments() == []
 
 
 def test_review_lists_only_the_instructors_students(school: Cohorts, plugins: Plugins) -> None:

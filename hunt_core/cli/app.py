@@ -11,7 +11,6 @@ from collections.abc import Callable, Sequence
 import duckdb
 
 from hunt_core import cohort
-from hunt_core.backends import is_postgres
 from hunt_core.cli import lean
 from hunt_core.cli.common import db_path
 from hunt_core.cli.parser import build_parser
@@ -19,6 +18,7 @@ from hunt_core.cohort import Member
 from hunt_core.errors import HuntError, InvalidInput, PermissionDenied
 from hunt_core.plugins import Plugins, get_plugin_manager
 from hunt_core.store import LOCAL_USER, Database, Store
+from hunt_core.store.backends import is_postgres
 from hunt_core.workspace import Workspace
 
 CREATES = ("init", "demo", "restore")  # the commands that may create a missing database file

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from hunt_core.backends import redact
 from hunt_core.cli.common import Sub, database, db_path, json_flag, positive, print_json
+from hunt_core.store.backends import redact
 from hunt_core.workspace import Workspace
 
 

@@ -8,8 +8,8 @@ import secrets
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -17,6 +17,9 @@ from playwright.sync_api import Page, expect
 from hunt_core import deploy
 
 from .conftest import ROOT, ana_provider, free_port, running, seed_cohort
+
+if TYPE_CHECKING:
+    from tests.conftest import Backend
 
 WAIT = 30_000  # ms
 APP_FILES = ("streamlit_app.py", "app_pages", ".streamlit/config.toml")
@@ -49,12 +52,13 @@ def app_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def db_url(tmp_path: Path) -> Iterator[str]:
-    """The database the hosted server uses, as HUNT_DB gives it (a file here)."""
-    yield str(tmp_path / "hosted.duckdb")
+def db_url(backend: Backend) -> str:
+    """The database the hosted server uses, as HUNT_DB gives it: a file or a PostgreSQL URL."""
+    return backend.new()
 
 
 @pytest.mark.slow
+@pytest.mark.both_backends
 def test_the_start_command_serves_a_signed_in_student_from_a_fresh_venv(
     page: Page, fresh_venv: Path, app_dir: Path, db_url: str, tmp_path: Path
 ) -> None:

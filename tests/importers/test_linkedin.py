@@ -473,13 +473,6 @@ def test_a_confirmed_alias_links_and_survives_a_reimport(ws: Workspace) -> None:
     assert (again.matched, again.near_misses, again.unchanged) == ([("Kim Ng", "Company40")], [], 1)
 
 
-def test_an_alias_of_a_deleted_company_is_gone_with_it(ws: Workspace) -> None:
-    ws.add_company({"name": "Company40"})
-    ws.confirm_alias("Company40", "Company450")
-    ws.store.delete_company(ws.store.company("Company40").id or -1)
-    assert ws.store.company_aliases() == []
-
-
 def test_imported_connections_are_reached_by_linkedin_message(profiled: Workspace) -> None:
     profiled.add_company({"name": "Acme"})
     profiled.add_contact("Acme", {"name": "Sam Lee", "role": "developer",

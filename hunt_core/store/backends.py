@@ -142,7 +142,7 @@ def _load_postgres(con: duckdb.DuckDBPyConnection) -> None:
         except duckdb.Error as exc:
             raise HuntError(
                 f"cannot load DuckDB's postgres extension for DuckDB {duckdb.__version__} "
-                f"({_first_line(exc)}); install Hunt with its postgres extra: "
+                f"({first_line(exc)}); install Hunt with its postgres extra: "
                 'pip install "hunt[postgres]"'
             ) from None
         return
@@ -193,13 +193,26 @@ def postgres_ddl(sql: str) -> str:
     return _DOUBLE.sub("DOUBLE PRECISION", _LIST_LITERAL.sub(array, sql))
 
 
+POSTGRES_ONLY = "-- postgres only"  # a migration's statements after this line: PostgreSQL only
+
+
 def run_ddl(con: duckdb.DuckDBPyConnection, postgres: bool, sql: str) -> None:
-    """Run a migration's DDL in the open transaction: in DuckDB, or translated in PostgreSQL."""
+    """Run a migration's DDL in the open transaction: in DuckDB, or translated in PostgreSQL.
+
+    Statements after a POSTGRES_ONLY line (indexes for queries PostgreSQL runs) skip DuckDB.
+    """
     if not postgres:
-        con.execute(sql)
+        common = sql.partition(POSTGRES_ONLY)[0]
+        if any(line.strip() and not line.lstrip().startswith("--") for line in common.splitlines()):
+            con.execute(common)
         return
     con.execute(f"CALL postgres_execute('{CATALOG}', ?)", [postgres_ddl(sql)])
     con.execute("CALL pg_clear_cache()")  # the attach re-reads the tables it just gained
+
+
+def refresh_statistics(con: duckdb.DuckDBPyConnection) -> None:
+    """Let PostgreSQL's planner see rows just loaded in bulk (it would plan for empty tables)."""
+    con.execute(f"CALL postgres_execute('{CATALOG}', 'ANALYZE')")
 
 
 # -- ids and pushed-down queries ---------------------------------------------------------------
@@ -221,18 +234,27 @@ _PARAMETER = re.compile(r"\$([a-z_]+)\b")
 
 
 def query(
-    con: duckdb.DuckDBPyConnection, postgres: bool, sql: str, params: Mapping[str, Any]
+    con: duckdb.DuckDBPyConnection,
+    postgres: bool,
+    sql: str,
+    params: Mapping[str, Any],
+    *,
+    order: str = "",
 ) -> list[tuple[Any, ...]]:
-    """Run a query across students where the data is: bound in DuckDB, in PostgreSQL itself.
+    """Run a query where the data is: bound in DuckDB, in PostgreSQL itself.
 
     Through the attach, DuckDB would pull whole tables over the wire to filter and aggregate
-    them; postgres_query makes PostgreSQL do it. sql must be portable (standard SQL that both
-    engines read) with $name parameters, which are inlined as PostgreSQL literals there.
+    them (and scan each table in a query of its own); postgres_query makes PostgreSQL do it in
+    one round trip. sql must be portable (standard SQL that both engines read) with $name
+    parameters, which are inlined as PostgreSQL literals there. order (fixed SQL naming result
+    columns) is sorted by DuckDB on both, so it never depends on PostgreSQL's collation.
     """
+    by = f" ORDER BY {order}" if order else ""
     if not postgres:
-        return con.execute(sql, dict(params)).fetchall()
+        used = {k: v for k, v in params.items() if f"${k}" in sql}
+        return con.execute(f"SELECT * FROM ({sql}) AS q{by}" if by else sql, used).fetchall()
     text = _PARAMETER.sub(lambda m: pg_literal(params[m.group(1)]), sql)
-    return con.execute(f"SELECT * FROM postgres_query('{CATALOG}', ?)", [text]).fetchall()
+    return con.execute(f"SELECT * FROM postgres_query('{CATALOG}', ?){by}", [text]).fetchall()
 
 
 def pg_literal(value: Any) -> str:
@@ -297,6 +319,6 @@ def backoff(attempt: int) -> None:
     time.sleep(random.uniform(0, min(0.3, 0.005 * 2**attempt)))
 
 
-def _first_line(exc: BaseException) -> str:
+def first_line(exc: BaseException) -> str:
     """An error's first line."""
     return (str(exc).splitlines() or [""])[0]

@@ -1,0 +1,138 @@
+"""Transactions: all or nothing, conflicts retried, duplicates in one line, data versions moved."""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+import duckdb
+
+from hunt_core.errors import HuntError, InvalidInput
+from hunt_core.store import backends
+
+T = TypeVar("T")
+
+
+def checkpoint(con: duckdb.DuckDBPyConnection) -> None:
+    """Fold the write-ahead log into the file (after a bulk import); a no-op in memory."""
+    con.execute("CHECKPOINT")
+
+
+ATTEMPTS = 16  # tries of one write that keeps losing to concurrent writes before giving up
+BUSY = "another session changed the same data at the same moment; nothing was saved, try again"
+
+
+class Duplicate(InvalidInput):
+    """A write met a row with the same key (a name another write took first)."""
+
+
+@dataclass
+class _Open:
+    """The transaction open on one connection: how deep, whose data versions it moves."""
+
+    depth: int = 1
+    owners: set[str] = field(default_factory=set)
+
+
+_OPEN: weakref.WeakKeyDictionary[duckdb.DuckDBPyConnection, _Open] = weakref.WeakKeyDictionary()
+
+
+@contextmanager
+def _attempt(con: duckdb.DuckDBPyConnection, owners: Iterable[str]) -> Iterator[None]:
+    """One try: begin, commit (moving the owners' data versions), roll back on any error.
+
+    Nested calls on the same connection join the outer transaction. Raises DuckDB's error
+    as it came, for the caller to classify.
+    """
+    held = _OPEN.get(con)
+    if held is not None:
+        held.owners.update(owners)
+        held.depth += 1
+        try:
+            yield
+        finally:
+            held.depth -= 1
+        return
+    held = _OPEN[con] = _Open(owners=set(owners))
+    con.begin()
+    try:
+        yield
+        _bump_versions(con, held.owners)
+        con.commit()
+    except BaseException:
+        _rollback(con)
+        raise
+    finally:
+        del _OPEN[con]
+
+
+def _rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """Roll back, unless DuckDB already did: its error must not be hidden by a second one."""
+    try:
+        con.rollback()
+    except duckdb.TransactionException as exc:
+        if "no transaction is active" not in str(exc):
+            raise
+
+
+def _bump_versions(con: duckdb.DuckDBPyConnection, owners: Iterable[str]) -> None:
+    """Move each owner's data version, in the write's own transaction, so every replica sees it."""
+    for owner in sorted(owners):  # one order everywhere, so two writers never deadlock
+        con.execute(
+            "INSERT INTO data_versions (owner, version) VALUES (?, 1) "
+            "ON CONFLICT (owner) DO UPDATE SET version = data_versions.version + 1",
+            [owner],
+        )
+
+
+def _one_line(exc: duckdb.Error) -> Exception:
+    """The error a person sees for a failed write: one line for a duplicate or a lost race."""
+    if backends.is_unique_violation(exc):
+        return Duplicate(f"that already exists ({backends.first_line(exc)}); nothing was saved")
+    if backends.is_conflict(exc):
+        return HuntError(BUSY)
+    return exc
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection, owners: Iterable[str] = ()) -> Iterator[None]:
+    """All or nothing, in a `with` block; nested calls join the outer transaction.
+
+    A block cannot be run again, so a write lost to a concurrent one ends in one line (BUSY)
+    here; atomic() runs a function and retries it instead.
+    """
+    try:
+        with _attempt(con, owners):
+            yield
+    except duckdb.Error as exc:
+        if con in _OPEN:  # an inner block: the outer one decides
+            raise
+        raise _one_line(exc) from None
+
+
+def atomic(con: duckdb.DuckDBPyConnection, work: Callable[[], T], owners: Iterable[str] = ()) -> T:
+    """Run work in one transaction, again (bounded, with jitter) when a concurrent write won.
+
+    A conflict is retried up to ATTEMPTS times; a duplicate key once, since work's own checks
+    then see the row that won the race and say so as for any duplicate. Inside an open
+    transaction work simply joins it, and the outermost caller retries.
+    """
+    if con in _OPEN:
+        with _attempt(con, owners):
+            return work()
+    duplicates = 0  # a conflict may come first, so the one retried duplicate is counted apart
+    for attempt in range(ATTEMPTS):
+        try:
+            with _attempt(con, owners):
+                return work()
+        except duckdb.Error as exc:
+            duplicate = backends.is_unique_violation(exc)
+            duplicates += duplicate
+            again = backends.is_conflict(exc) or (duplicate and duplicates == 1)
+            if not again or attempt == ATTEMPTS - 1:
+                raise _one_line(exc) from None
+            backends.backoff(attempt)
+    raise AssertionError("unreachable: the last attempt returns or raises")
