@@ -309,6 +309,7 @@ ALLOWED_CACHES = {
     ("app_pages/session.py", "database"),
     ("app_pages/session.py", "_plugin_manager"),
     ("hunt_core/demo.py", "_slug"),
+    ("hunt_core/geo.py", "_hints"),
     ("hunt_core/geo.py", "_alternates"),
     ("hunt_core/geo.py", "_geonames"),
     ("hunt_core/geo.py", "_index"),
