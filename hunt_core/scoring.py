@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import gc
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any, NamedTuple
 
-from hunt_core import views
+from hunt_core import gcpause, views
 from hunt_core.channels import best_channel, can_send
 from hunt_core.models import (
     CORE_ROLES,
@@ -166,19 +164,6 @@ def _placeholder(criterion: Criterion, weight: float, plugin: str) -> WeightedSi
     return WeightedSignal(signal, weight, plugin, criterion.label, criterion.prior)
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic GC for a batch: scoring makes no cycles, but 100k signals would make
-    the collector rescan every live row of a big hunt several times (a third of the time)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 class Scorer:
     """Scores with one plugin manager and one user's weights; built once per ranking.
 
@@ -247,7 +232,7 @@ class Scorer:
         self, companies: Iterable[Company], profile: Profile, context: Context
     ) -> list[CompanyScore]:
         """Rank companies best first; ties broken by name."""
-        with _gc_paused():
+        with gcpause.paused():
             scores = [self.company(c, profile, context) for c in companies]
             return sorted(
                 scores, key=lambda s: (-s.score, s.company.name.casefold(), s.company.id or 0)
@@ -299,7 +284,7 @@ class Scorer:
         """Rank people best first: those the guide's 3-6 (1-2 per role) still needs, then the
         rest; within each tier by priority, ties broken by company then person name."""
         ranks = []
-        with _gc_paused():
+        with gcpause.paused():
             for contact in contacts:
                 score = scores.get(contact.company_id)
                 if score is not None:

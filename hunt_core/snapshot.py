@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from hunt_core import outreach, views
+from hunt_core import gcpause, outreach, views
 from hunt_core.cohort import Comment
 from hunt_core.importers import linkedin
 from hunt_core.models import (
@@ -59,6 +59,11 @@ class Snapshot:
     @cached_property
     def context(self) -> Context:
         """What plugins may read beyond one company or contact, read-only throughout."""
+        with gcpause.paused():
+            return self._context()
+
+    def _context(self) -> Context:
+        """The context, built: a view of every person, posting and connection."""
         return Context(
             today=self.today,
             contacts_by_company=views.grouped(self.seen.contact(c) for c in self.contacts),
@@ -133,21 +138,22 @@ class Snapshot:
 def take(store: Store, plugins: Plugins, now: dt.datetime) -> Snapshot:
     """Read one user's hunt from the store; scoring happens lazily on first use."""
     today = now.date()
-    used = store.notes_used(outreach.month_start(today), outreach.next_month_start(today))
-    profile = store.profile()
-    return Snapshot(
-        now=now,
-        profile=profile,
-        companies=store.companies(),
-        contacts=store.contacts(),
-        activity={k: Activity.of(v) for k, v in store.activity().items()},
-        chats=store.chats(),
-        weights=store.weights(),
-        notes_used=used,
-        plugins=plugins,
-        postings=store.postings(),
-        connections=store.connections(linked_only=True),
-        peer_counts=store.peer_counts(),
-        placements=store.placements(profile.program),
-        comments=store.comments(unseen=True),
-    )
+    with gcpause.paused():
+        used = store.notes_used(outreach.month_start(today), outreach.next_month_start(today))
+        profile = store.profile()
+        return Snapshot(
+            now=now,
+            profile=profile,
+            companies=store.companies(),
+            contacts=store.contacts(),
+            activity={k: Activity.of(v) for k, v in store.activity().items()},
+            chats=store.chats(),
+            weights=store.weights(),
+            notes_used=used,
+            plugins=plugins,
+            postings=store.postings(),
+            connections=store.connections(linked_only=True),
+            peer_counts=store.peer_counts(),
+            placements=store.placements(profile.program),
+            comments=store.comments(unseen=True),
+        )

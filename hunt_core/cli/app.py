@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 
 import duckdb
 
-from hunt_core import cohort
+from hunt_core import cohort, gcpause
 from hunt_core.cli import lean
 from hunt_core.cli.common import db_path
 from hunt_core.cli.parser import build_parser
@@ -91,7 +91,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 2
     try:
-        with lean.duckdb_without_pandas():
+        # A command reads a hunt, answers and exits: no collector passes over its rows.
+        with lean.duckdb_without_pandas(), gcpause.paused():
             run(args)
     except HuntError as exc:
         print(f"hunt: error: {_one_line(str(exc))}", file=sys.stderr)

@@ -471,21 +471,22 @@ def _url(url: str) -> str:
 
 def connected_ids(contacts: Iterable[Contact], connections: Iterable[Connection]) -> frozenset[int]:
     """People who are first-degree connections: marked so, or in the export at their company."""
-    names: set[tuple[int, str]] = set()
+    names: dict[int, set[str]] = {}
     urls: set[str] = set()
     for c in connections:
         if c.company_id is not None:
-            names.add((c.company_id, name_key(c.name)))
+            names.setdefault(c.company_id, set()).add(name_key(c.name))
         if c.url:
             urls.add(_url(c.url))
+    # Keys are made only where a match is possible: a big hunt has few connections.
     return frozenset(
         p.id
         for p in contacts
         if p.id is not None
         and (
             p.connected
-            or (p.company_id, name_key(p.name)) in names
-            or (p.linkedin.strip() and _url(p.linkedin) in urls)
+            or (p.company_id in names and name_key(p.name) in names[p.company_id])
+            or (urls and p.linkedin.strip() and _url(p.linkedin) in urls)
         )
     )
 

@@ -171,15 +171,16 @@ class Store:
 
         Named rows bring their name_key too, for order to sort by.
         """
-        entry: tuple[str, list[str]] = _TABLES[model]
-        table, names = entry[0], ["id", *entry[1]]
+        table = _TABLES[model][0]
+        names = [f.name for f in fields(model)]  # in field order: a row is the arguments
         extra = ", name_key" if model in (Company, Contact) else ""
         rows = self._read(
             f"SELECT {', '.join(names)}{extra} FROM {table} WHERE owner = $owner {where}",
             params,
             order=order,
         )
-        return [model(**dict(zip(names, r, strict=False))) for r in rows]
+        n = len(names)  # a named row's name_key comes last, for the sort only
+        return [model(*r[:n]) for r in rows]
 
     def _by_id(self, model: type[M], row_id: int, noun: str) -> M:
         """This owner's row with this id, or NotFound."""
