@@ -51,6 +51,7 @@ PG_USER = "nobody"  # initdb refuses root; the cluster runs as this user when te
 def pytest_configure(config: pytest.Config) -> None:
     """Register the marker that runs a suite on both backends."""
     config.addinivalue_line("markers", "both_backends: run on a DuckDB file and on PostgreSQL")
+    config.addinivalue_line("markers", "postgres_only: run on PostgreSQL only (what a file lacks)")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -68,10 +69,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """`backend` is file only, and file and postgres in suites marked both_backends."""
+    """`backend` is file only, file and postgres in suites marked both_backends, or postgres."""
     if "backend" in metafunc.fixturenames:
-        both = metafunc.definition.get_closest_marker("both_backends") is not None
-        kinds = ["file", "postgres"] if both else ["file"]
+        marked = metafunc.definition.get_closest_marker
+        both = marked("both_backends") is not None
+        kinds = (
+            ["postgres"] if marked("postgres_only") else ["file", "postgres"] if both else ["file"]
+        )
         metafunc.parametrize("backend", kinds, indirect=True)
 
 

@@ -16,6 +16,7 @@ from hunt_core import playbook, snapshot
 from hunt_core.cli import main
 from hunt_core.cohort import (
     MEASURES,
+    ON_TIME_DAYS,
     OPERATOR,
     OTHER_COHORTS,
     PLACEMENT_COLUMNS,
@@ -32,10 +33,12 @@ from hunt_core.cohort import (
 )
 from hunt_core.demo import load_cohort
 from hunt_core.errors import InvalidInput, NotFound, PermissionDenied
-from hunt_core.models import Chat, Company, Connection, Contact, Profile, Touch
+from hunt_core.models import OUTREACH_KINDS, Chat, Company, Connection, Contact, Profile, Touch
 from hunt_core.plugins import Plugins
 from hunt_core.review import review
-from hunt_core.store import Cohorts, Database, Store
+from hunt_core.store import Cohorts, Database, Store, backends
+from hunt_core.store.cohorts import LEADERBOARD, board_params
+from hunt_core.store.migrations import migrations
 from hunt_core.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -574,6 +577,74 @@ def test_alias_and_opt_out_are_the_students_own(school: Cohorts) -> None:
     assert board(school, False)[0][0] == "Ana Diaz"
     with pytest.raises(PermissionDenied):
         school.set_alias(OPERATOR, "Op")
+
+
+def test_a_person_counts_once_at_their_first_follow_up(school: Cohorts, db: Database) -> None:
+    # Dee's first message on Nov 9, follow-ups on Nov 16 (on time) and Nov 24 (this week).
+    fill(
+        db,
+        "dee@x.edu",
+        [("Echo", "Ed Dev", "developer", "11-01")],
+        [("Ed Dev", "email", "11-09"), ("Ed Dev", "follow-up", "11-16"),
+         ("Ed Dev", "follow-up", "11-24")],
+    )  # fmt: skip
+    on_time = {r[0]: r[3] for r in board(school, week=True)}
+    assert on_time["Dee Ray"] == 0  # this week's follow-up is her second: counted last week
+    assert {r[0]: r[3] for r in board(school, week=False)}["Dee Ray"] == 1
+
+
+def test_weekly_boards_add_up_to_the_all_time_board(school: Cohorts) -> None:
+    eve = member(school, "eve@x.edu")
+    totals: dict[str, list[int]] = {}
+    for weeks_back in range(-1, 12):  # every week that holds a touch or a new person
+        now = NOW - dt.timedelta(weeks=weeks_back)
+        for r in school.leaderboard(eve, now=now, week=True):
+            row = totals.setdefault(r.name, [0] * 6)
+            for i, value in enumerate(tuple(r.as_dict().values())[2:]):
+                row[i] += value
+    assert {r[0]: list(r[2:]) for r in board(school, week=False)} == totals
+
+
+@pytest.mark.postgres_only  # a file counts its touches directly
+def test_postgres_tallies_follow_every_write_to_touches_and_people(
+    school: Cohorts, db: Database
+) -> None:
+    """On PostgreSQL the board reads trigger-kept tallies: they must equal counting afresh."""
+    con = db.con
+
+    def both(week: bool) -> tuple[list[Any], list[Any]]:
+        since, until = window(NOW, week)
+        params = board_params(since, until, None, all_time=not week)
+        tallied, counted = (sorted(backends.query(con, True, LEADERBOARD[t], params))
+                            for t in (True, False))  # fmt: skip
+        return tallied, counted
+
+    def execute(sql: str) -> None:
+        con.execute(f"CALL postgres_execute('{backends.CATALOG}', ?)", [sql])
+
+    assert both(week=False)[0] == both(week=False)[1]
+    for change in (
+        # a follow-up moved out of this week, a message deleted, a role changed, a person gone
+        "UPDATE touches SET happened_at = happened_at - INTERVAL '9 days' WHERE kind = 'follow-up'"
+        " AND happened_at >= '2026-11-24'",
+        "DELETE FROM touches WHERE kind = 'email' AND happened_at < '2026-11-11'",
+        "UPDATE contacts SET role = 'other' WHERE name = 'Rec Two'",
+        "DELETE FROM contacts WHERE name = 'Rec One'",
+        "UPDATE contacts SET created_at = '2026-11-25' WHERE name = 'Mgr Two'",
+    ):
+        execute(change)
+        for week in (False, True):
+            tallied, counted = both(week)
+            assert tallied == counted, change
+    execute("TRUNCATE touches")
+    assert all(r[2] == r[3] == 0 for r in both(week=False)[0])
+
+
+def test_the_tallies_use_the_outreach_kinds_and_days_of_the_code() -> None:
+    sql = next(text for _, name, text in migrations() if name == "0011_postgres_tallies.sql")
+    kinds = "'follow-up', " + ", ".join(f"'{k}'" for k in sorted(OUTREACH_KINDS))
+    assert sql.count(f"IN ({kinds})") == 2
+    assert f"INTERVAL '{ON_TIME_DAYS} days'" in sql
 
 
 def test_leaderboards_are_for_roster_members(school: Cohorts) -> None:

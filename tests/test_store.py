@@ -15,7 +15,7 @@ import pytest
 from hunt_core.cohort import OPERATOR, roster_rows
 from hunt_core.errors import DatabaseBusy, HuntError, InvalidInput, NotFound
 from hunt_core.models import Chat, Company, Contact, Profile, Touch
-from hunt_core.store import Database, Duplicate, Store, name_key
+from hunt_core.store import Database, Duplicate, Store, backends, name_key
 from hunt_core.store.migrations import migrations
 
 pytestmark = pytest.mark.both_backends
@@ -203,6 +203,26 @@ def test_two_sessions_editing_one_company_both_succeed(db: Database) -> None:
     assert _together(4, edit) == [None] * 4  # no "Transaction conflict" reaches anyone
     assert db.store().company("acme").notes in {f"writer {i} edit 4" for i in range(4)}
     assert db.store().weights()["stack"] in {0.0, 1.0, 2.0, 3.0}
+
+
+@pytest.mark.postgres_only  # the leaderboard's tallies are PostgreSQL triggers (migration 0011)
+def test_touches_of_one_person_from_four_sessions_at_once_all_count(db: Database) -> None:
+    _, person = _acme(db.store())
+    stores = [db.store(con=db.cursor()) for _ in range(4)]
+
+    def touch(i: int) -> None:
+        for n in range(5):  # email on days 0, 2, 4; follow-ups on days 1, 3 of each writer's week
+            kind = "follow-up" if n % 2 else "email"
+            stores[i].add_touch(Touch(person.id, kind, AT + dt.timedelta(days=7 * i + n)))
+
+    assert _together(4, touch) == [None] * 4
+    owner = {"owner": db.store().owner, "id": person.id}
+    totals = "SELECT kind, n FROM tally.touch_totals WHERE owner = $owner ORDER BY kind"
+    assert backends.query(db.con, True, totals, owner) == [("email", 12), ("follow-up", 8)]
+    weeks = "SELECT sum(n) FROM tally.touch_weeks WHERE owner = $owner"
+    assert backends.query(db.con, True, weeks, owner) == [(20,)]
+    first = "SELECT first_at, on_time FROM tally.follow_ups WHERE contact_id = $id"
+    assert backends.query(db.con, True, first, owner) == [(AT + dt.timedelta(days=1), True)]
 
 
 def test_a_lost_duplicate_name_race_reads_like_any_duplicate(db: Database) -> None:

@@ -46,48 +46,26 @@ _MEMBERS = """
 """
 _IN_COHORTS = "m.owner IN (SELECT owner FROM member_cohorts WHERE cohort = ANY($cohorts))"
 
-# One query per board (parameters, never formatting). Grouping by (owner, kind) and keeping
-# the per-person work to people with a follow-up keeps 3,000,000 touches near 100 ms.
-_LEADERBOARD = """
+# One query per board (parameters, never formatting): the roster joined to four measures, each
+# a CTE read from the touches and people themselves on a file, from tallies that triggers keep
+# on PostgreSQL (migration 0011). Both follow one definition per measure:
+# - kinds: touches per owner and kind in [since, until);
+# - on_time: people whose first follow-up falls in the window and came at most $on_time days
+#   after their first message (a person counts once, so weekly boards add up to all time);
+# - mixes: companies whose developer, manager and recruiter were all there first in the window.
+_BOARD = """
 WITH roster AS (
     SELECT m.owner, CASE WHEN m.alias <> '' THEN m.alias ELSE m.name END AS name, mc.cohort
     FROM members m JOIN member_cohorts mc ON mc.owner = m.owner
     WHERE m.role = 'student' AND m.active AND NOT m.opt_out
         AND ($cohort IS NULL OR mc.cohort = $cohort)
-), kinds AS (
-    SELECT owner, kind, count(*) AS n FROM touches
-    WHERE happened_at >= $since AND happened_at < $until
-    GROUP BY owner, kind
-), counts AS (
+), {measures}, counts AS (
     SELECT owner,
         CAST(sum(n) FILTER (WHERE kind = ANY($outreach)) AS BIGINT) AS sent,
         CAST(sum(n) FILTER (WHERE kind = 'chat-held') AS BIGINT) AS held,
         CAST(sum(n) FILTER (WHERE kind = 'thank-you') AS BIGINT) AS thanked,
         CAST(sum(n) FILTER (WHERE kind = 'referral') AS BIGINT) AS referred
     FROM kinds GROUP BY owner
-), followed AS (
-    -- a follow-up is on time up to a week after it fell due (ON_TIME_DAYS after the first message)
-    SELECT contact_id, min(owner) AS owner, min(happened_at) AS stamp FROM touches
-    WHERE kind = 'follow-up' AND happened_at >= $since AND happened_at < $until
-    GROUP BY contact_id
-), on_time AS (
-    SELECT f.owner, count(*) AS n FROM followed f JOIN (
-        SELECT contact_id, min(happened_at) AS first FROM touches
-        WHERE kind = ANY($outreach) AND contact_id IN (SELECT contact_id FROM followed)
-        GROUP BY contact_id
-    ) o ON o.contact_id = f.contact_id
-    WHERE f.stamp >= o.first AND f.stamp <= o.first + $on_time * INTERVAL '1 day'
-    GROUP BY f.owner
-), mixes AS (
-    -- roles as bits: 7 = developer, manager and recruiter; `before` is the mix at the window start
-    SELECT owner, count(*) AS complete FROM (
-        SELECT min(owner) AS owner,
-            bit_or(CASE role WHEN 'developer' THEN 1 WHEN 'manager' THEN 2
-                WHEN 'recruiter' THEN 4 ELSE 0 END) FILTER (WHERE created_at < $until) AS mix,
-            bit_or(CASE role WHEN 'developer' THEN 1 WHEN 'manager' THEN 2
-                WHEN 'recruiter' THEN 4 ELSE 0 END) FILTER (WHERE created_at < $since) AS before
-        FROM contacts GROUP BY company_id
-    ) AS per_company WHERE mix = 7 AND coalesce(before, 0) <> 7 GROUP BY owner
 )
 SELECT r.name, r.cohort, coalesce(c.sent, 0) AS sent, coalesce(f.n, 0) AS on_time,
     coalesce(c.held, 0) AS held, coalesce(c.thanked, 0) AS thanked,
@@ -95,6 +73,67 @@ SELECT r.name, r.cohort, coalesce(c.sent, 0) AS sent, coalesce(f.n, 0) AS on_tim
 FROM roster r LEFT JOIN counts c ON c.owner = r.owner LEFT JOIN on_time f ON f.owner = r.owner
     LEFT JOIN mixes x ON x.owner = r.owner
 """
+# Grouping by (owner, kind) and looking up first messages only for people with a follow-up in
+# the window keeps 3,000,000 touches near 100 ms in DuckDB.
+_FROM_TOUCHES = """kinds AS (
+    SELECT owner, kind, count(*) AS n FROM touches
+    WHERE happened_at >= $since AND happened_at < $until
+    GROUP BY owner, kind
+), followed AS (
+    SELECT contact_id, min(owner) AS owner,
+        min(happened_at) FILTER (WHERE kind = 'follow-up') AS first_at,
+        min(happened_at) FILTER (WHERE kind <> 'follow-up') AS first_message
+    FROM touches
+    WHERE (kind = 'follow-up' OR kind = ANY($outreach)) AND contact_id IN (
+        SELECT contact_id FROM touches
+        WHERE kind = 'follow-up' AND happened_at >= $since AND happened_at < $until)
+    GROUP BY contact_id
+), on_time AS (
+    SELECT owner, count(*) AS n FROM followed
+    WHERE first_at >= $since AND first_at >= first_message
+        AND first_at <= first_message + $on_time * INTERVAL '1 day'
+    GROUP BY owner
+), mixes AS (
+    SELECT owner, count(*) AS complete FROM (
+        SELECT min(owner) AS owner, greatest(
+            min(created_at) FILTER (WHERE role = 'developer'),
+            min(created_at) FILTER (WHERE role = 'manager'),
+            min(created_at) FILTER (WHERE role = 'recruiter')) AS complete_at
+        FROM contacts WHERE role IN ('developer', 'manager', 'recruiter')
+        GROUP BY company_id HAVING count(DISTINCT role) = 3
+    ) AS per_company WHERE complete_at >= $since AND complete_at < $until GROUP BY owner
+)"""
+# The windows are whole calendar weeks or all time (cohort.window), so weekly tallies answer.
+_FROM_TALLIES = """kinds AS (
+    SELECT owner, kind, n FROM tally.touch_totals WHERE $all_time
+    UNION ALL
+    SELECT owner, kind, n FROM tally.touch_weeks
+    WHERE NOT $all_time AND week >= CAST($since AS DATE) AND week < CAST($until AS DATE)
+), on_time AS (
+    SELECT owner, count(*) AS n FROM tally.follow_ups
+    WHERE on_time AND first_at >= $since AND first_at < $until GROUP BY owner
+), mixes AS (
+    SELECT owner, count(*) AS complete FROM tally.role_mixes
+    WHERE complete_at >= $since AND complete_at < $until GROUP BY owner
+)"""
+LEADERBOARD = {  # by backends.on_postgres
+    False: _BOARD.format(measures=_FROM_TOUCHES),
+    True: _BOARD.format(measures=_FROM_TALLIES),
+}
+
+
+def board_params(
+    since: dt.datetime, until: dt.datetime, cohort: str | None, *, all_time: bool
+) -> dict[str, Any]:
+    """The parameters of a LEADERBOARD query for one window (and cohort, or all)."""
+    return {
+        "cohort": cohort,
+        "since": since,
+        "until": until,
+        "all_time": all_time,
+        "outreach": sorted(OUTREACH_KINDS),
+        "on_time": ON_TIME_DAYS,
+    }
 
 
 class Cohorts:
@@ -362,16 +401,9 @@ class Cohorts:
         """Per student (alias or name; opted-out students left out), most messages first."""
         self._fresh(actor)
         since, until = window(now, week)
-        rows = self._query(
-            _LEADERBOARD,
-            {
-                "cohort": cohort,
-                "since": since,
-                "until": until,
-                "outreach": sorted(OUTREACH_KINDS),
-                "on_time": ON_TIME_DAYS,
-            },
-        )
+        postgres = backends.on_postgres(self.con)
+        params = board_params(since, until, cohort, all_time=not week)
+        rows = backends.query(self.con, postgres, LEADERBOARD[postgres], params)
         rows.sort(key=lambda r: (-r[2], -r[3], -r[4], r[0], r[1]))
         return [leader_row(r) for r in rows]
 
