@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, get_args
 
 from hunt_core.errors import InvalidInput
 
@@ -395,8 +395,9 @@ _CONTEXT_MAPPINGS = (
 )
 
 
-@dataclass(frozen=True)
-class WeightedSignal:
+# Plain named tuples, not frozen dataclasses: a ranking makes one per signal, company and
+# person (hundreds of thousands), and a frozen dataclass takes five times as long to build.
+class WeightedSignal(NamedTuple):
     """A signal with the weight it counts for, the plugin that gave it and its criterion's prior."""
 
     signal: Signal
@@ -417,8 +418,7 @@ class WeightedSignal:
         return self.weight * points if self.counts else 0.0
 
 
-@dataclass(frozen=True)
-class CompanyScore:
+class CompanyScore(NamedTuple):
     """A company's 0-100 score, the signals that explain it, and how sure it is.
 
     ``score`` counts every unknown criterion at its prior; ``low`` and ``high`` are the score
@@ -452,8 +452,7 @@ class CompanyScore:
         return [s for s in self.signals if not s.signal.known and s.counts]
 
 
-@dataclass(frozen=True)
-class ContactRank:
+class ContactRank(NamedTuple):
     """Who to reach first: a contact's priority, best channel and the reasons."""
 
     contact: Contact

@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 Source = Literal["builtin", "entrypoint", "directory"]
 ENTRY_POINT_GROUP = "hunt"
-BUILTIN_PACKAGE = "hunt_core.builtin_plugins"
+BUILTIN_PACKAGE = "hunt_core.builtin_plugins"  # the top-level plugins/ folder (package-dir)
 COHORT_ALLOW = "HUNT_COHORT_PLUGINS"  # the plugins besides the built-ins a cohort server loads
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 # Seconds one call of one implementation may take before the plugin is skipped for the rest of

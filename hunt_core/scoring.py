@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import replace
 from typing import Any, NamedTuple
 
 from hunt_core import gcpause, views
@@ -335,7 +334,7 @@ def apply_quota(ranks: Iterable[ContactRank]) -> list[ContactRank]:
                     f"{PEOPLE_MIN}-{PEOPLE_MAX} is enough"
                 )
             if why:
-                out.append(replace(rank, beyond_quota=True, reasons=(*rank.reasons, why)))
+                out.append(rank._replace(beyond_quota=True, reasons=(*rank.reasons, why)))
                 continue
             per_role[role] += 1
             kept += 1
