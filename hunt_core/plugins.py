@@ -35,6 +35,7 @@ _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 # enough for a built-in's one-off warm-up (the first location lookup loads the city index).
 DEFAULT_BUDGET = 3.0
 Impl = tuple[str, Callable[..., Any], tuple[str, ...]]
+_clock = time.perf_counter
 
 
 @dataclass
@@ -344,34 +345,38 @@ class Plugins:
         Each call is timed: one over the budget is reported with its time and that plugin is
         skipped for the rest of the ranking (a call cannot be interrupted, only not repeated).
         """
+        # Called once per company or person per hook: locals, not attribute lookups, in the loop.
         out: list[tuple[str, T]] = []
+        slow, budget, traced, clock = self._slow, self.budget, self._tracer is not None, _clock
         for name, function, argnames in impls:
-            if (only is not None and name != only) or name in self._slow:
+            if name in slow or (only is not None and name != only):
                 continue
-            started = time.perf_counter()
+            started = clock()
             try:
-                if self._tracer is None:
-                    value = function(*[kwargs[a] for a in argnames])
-                else:
+                if traced:
                     value = self._traced(hook, name, kwargs)
+                else:
+                    value = function(*[kwargs[a] for a in argnames])
                 items = check(value)
             except Exception as exc:  # isolation: one plugin's bug never stops the others
                 self.report(name, hook, _describe(exc))
-                continue
-            finally:
-                elapsed = time.perf_counter() - started
-                if elapsed > self.budget:
-                    self._slow.add(name)
-                    self.report(
-                        name,
-                        hook,
-                        f"over the {self.budget:g} s budget per call (HUNT_PLUGIN_BUDGET); "
-                        "skipped for the rest of this ranking",
-                        seconds=elapsed,
-                    )
-            for item in items:
-                out.append((name, item))
+                items = ()
+            elapsed = clock() - started
+            if elapsed > budget:
+                self._over_budget(name, hook, elapsed)
+            out += [(name, item) for item in items]
         return out
+
+    def _over_budget(self, name: str, hook: str, elapsed: float) -> None:
+        """Report a call over the budget and skip its plugin for the rest of the ranking."""
+        self._slow.add(name)
+        self.report(
+            name,
+            hook,
+            f"over the {self.budget:g} s budget per call (HUNT_PLUGIN_BUDGET); "
+            "skipped for the rest of this ranking",
+            seconds=elapsed,
+        )
 
     def _traced(self, hook: str, name: str, kwargs: Mapping[str, Any]) -> Any:
         """Call one plugin's implementation through pluggy, so its monitoring sees the call."""

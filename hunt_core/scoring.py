@@ -41,6 +41,7 @@ STATE_FACTOR = {
 }
 COMPANY_SHARE = 0.5  # of a contact's priority; the rest is how good a first contact they are
 NO_CHANNEL_FACTOR = 0.5  # someone you cannot reach yet waits behind someone you can
+_NUMBERS = frozenset({int, float})
 ROLE_PLURALS = {"developer": "developers", "manager": "managers", "recruiter": "recruiters"}
 
 
@@ -51,6 +52,7 @@ def signal_check(
     keys = frozenset(k for k, c in criteria.items() if c.applies_to == applies_to)
 
     def check(value: Any) -> list[Signal]:
+        # Runs for every call of every plugin: exact type tests first, the general ones after.
         if value is None:
             return []
         items = [value] if isinstance(value, Signal) else value
@@ -61,15 +63,19 @@ def signal_check(
                 raise TypeError(f"returned {type(s).__name__} in a list, expected Signal")
             if s.criterion not in keys:
                 raise ValueError(f"signal for undeclared {applies_to} criterion {s.criterion!r}")
-            if s.points is not None and (
-                isinstance(s.points, bool)
-                or not isinstance(s.points, int | float)
-                or not 0 <= s.points <= 1
+            points = s.points
+            if points is not None and (
+                (
+                    type(points) not in _NUMBERS  # the usual case decided without isinstance
+                    and (isinstance(points, bool) or not isinstance(points, int | float))
+                )
+                or not 0 <= points <= 1
             ):
-                raise ValueError(f"signal {s.criterion!r} points {s.points!r} not in [0, 1]")
-            if not isinstance(s.reason, str) or not s.reason.strip():
+                raise ValueError(f"signal {s.criterion!r} points {points!r} not in [0, 1]")
+            reason = s.reason
+            if type(reason) is not str or not reason or reason.isspace():
                 raise ValueError(f"signal {s.criterion!r} has no reason")
-        return list(items)
+        return items if type(items) is list else list(items)
 
     return check
 
