@@ -560,7 +560,7 @@ def test_plugins_shows_the_problems_of_a_plugin_that_fails_on_every_call(
     folder = tmp_path / "dropins"
     folder.mkdir()
     (folder / "flaky.py").write_text(
-        "from hunt_core import Criterion, hookimpl\n\n\n@hookimpl\ndef hunt_criteria():\n"
+        "from hunt_core.api import Criterion, hookimpl\n\n\n@hookimpl\ndef hunt_criteria():\n"
         "    return [Criterion(key='flaky', label='Flaky', applies_to='company',\n"
         "                      default_weight=1, description='fails', guide_step=1)]\n\n\n"
         "@hookimpl\ndef hunt_score_company(company):\n"
@@ -598,7 +598,7 @@ def test_a_failing_plugin_becomes_a_warning(
     folder = tmp_path / "dropins"
     folder.mkdir()
     (folder / "broken.py").write_text(
-        "from hunt_core import hookimpl\n\n\n@hookimpl\ndef hunt_score_company(company):\n"
+        "from hunt_core.api import hookimpl\n\n\n@hookimpl\ndef hunt_score_company(company):\n"
         "    raise RuntimeError('boom')\n",
         encoding="utf-8",
     )

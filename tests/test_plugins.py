@@ -17,7 +17,7 @@ from hunt_core.scoring import Scorer
 TODAY = Context(today=__import__("datetime").date(2026, 11, 26))
 
 GOOD = """
-from hunt_core import Criterion, Signal, hookimpl
+from hunt_core.api import Criterion, Signal, hookimpl
 
 @hookimpl
 def hunt_criteria():
@@ -95,7 +95,7 @@ def test_a_plugin_that_raises_is_reported_and_the_rest_still_score(tmp_path) -> 
         tmp_path,
         "broken",
         """
-        from hunt_core import Criterion, hookimpl
+        from hunt_core.api import Criterion, hookimpl
 
         @hookimpl
         def hunt_criteria():
@@ -139,7 +139,7 @@ def test_a_wrong_typed_plugin_is_isolated(tmp_path, returned: str) -> None:
         tmp_path,
         "wrong",
         f"""
-        from hunt_core import Criterion, Signal, hookimpl
+        from hunt_core.api import Criterion, Signal, hookimpl
 
         @hookimpl
         def hunt_criteria():
@@ -170,7 +170,7 @@ def test_import_error_unknown_hook_and_bad_criteria_are_reported(tmp_path) -> No
         tmp_path,
         "typo",
         """
-        from hunt_core import hookimpl
+        from hunt_core.api import hookimpl
 
         @hookimpl
         def hunt_score_compnay(company):
@@ -181,7 +181,7 @@ def test_import_error_unknown_hook_and_bad_criteria_are_reported(tmp_path) -> No
         tmp_path,
         "badcrit",
         """
-        from hunt_core import Criterion, hookimpl
+        from hunt_core.api import Criterion, hookimpl
 
         @hookimpl
         def hunt_criteria():
@@ -246,7 +246,7 @@ def test_each_manager_is_fresh(tmp_path) -> None:
 
 
 ORDERED = """
-from hunt_core import hookimpl
+from hunt_core.api import hookimpl
 
 @hookimpl({marker})
 def hunt_chat_questions():
@@ -268,7 +268,7 @@ def test_a_hook_wrapper_is_refused_at_load_with_a_clear_message(tmp_path) -> Non
         tmp_path,
         "wrapper",
         """
-        from hunt_core import hookimpl
+        from hunt_core.api import hookimpl
 
         @hookimpl(wrapper=True)
         def hunt_chat_questions():
@@ -283,7 +283,7 @@ def test_a_hook_wrapper_is_refused_at_load_with_a_clear_message(tmp_path) -> Non
 
 SLOW = """
 import time
-from hunt_core import Criterion, Signal, hookimpl
+from hunt_core.api import Criterion, Signal, hookimpl
 
 @hookimpl
 def hunt_criteria():
