@@ -9,6 +9,7 @@ import json
 import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -132,3 +133,50 @@ def _old_uses(text: str) -> list[str]:
         for match in OLD_USE.finditer(text)
         if ON_PURPOSE not in lines[text.count("\n", 0, match.start())]
     ]
+
+
+# -- the release that deprecates them -------------------------------------------------------
+
+
+def _section(text: str, heading: str) -> str:
+    """The text under a Markdown heading up to the next heading of the same level or higher."""
+    level = heading.split(" ", 1)[0]
+    match = re.search(
+        rf"^{re.escape(heading)}\n(.*?)(?=^#{{1,{len(level)}}} |\Z)", text, re.MULTILINE | re.DOTALL
+    )
+    assert match, f"no section {heading!r}"
+    return match.group(1)
+
+
+def test_the_api_version_is_the_package_version_and_the_newest_changelog_entry() -> None:
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    newest = re.search(r"^## (\d+\.\d+\.\d+)$", changelog, re.MULTILINE)
+    assert api.API_VERSION == "1.1.0"
+    assert pyproject["project"]["version"] == api.API_VERSION
+    assert newest and newest.group(1) == api.API_VERSION
+
+
+def test_the_changelog_announces_each_old_name_for_removal_in_2_0() -> None:
+    release = _section((ROOT / "CHANGELOG.md").read_text(encoding="utf-8"), "## 1.1.0")
+    added = _section(release, "### Added")
+    deprecated = _section(release, "### Deprecated")
+    assert "PluginInfo.deprecations" in added and "`deprecations`" in added
+    assert "hunt plugins" in added and "Settings" in added and "warn_on_impl" in added
+    for name in OLD_NAMES:
+        assert f"`hunt_core.{name}`" in deprecated, name
+    assert "removed in 2.0" in deprecated and "`from hunt_core.api import Criterion`" in deprecated
+
+
+def test_the_docs_say_how_a_deprecation_shows_up() -> None:
+    docs = (ROOT / "docs" / "plugins.md").read_text(encoding="utf-8")
+    versioning = " ".join(docs[docs.index("**Versioning.**") :].split("\n## ", 1)[0].split())
+    for where in ("`hunt plugins`", "`deprecations`", "Settings page", "infos[name].deprecations"):
+        assert where in versioning, where
+    assert "taken from `hunt_core` itself, which 2.0 removes" in versioning
+
+
+def test_the_example_package_still_depends_on_the_whole_major_version() -> None:
+    pyproject = ROOT / "examples" / "hunt-glassdoor-rating" / "pyproject.toml"
+    project = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]
+    assert "hunt>=1.0,<2" in project["dependencies"]
