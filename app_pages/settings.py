@@ -8,8 +8,17 @@ from app_pages.safe import escape
 from hunt_core import export, store
 from hunt_core.calendar_ics import calendar_ics
 from hunt_core.cohort import Member
+from hunt_core.plugins import PluginInfo
 from hunt_core.store import backends
 from hunt_core.wording import plural
+
+
+def _loaded(info: PluginInfo) -> str:
+    """A loaded plugin's status, counting the deprecated API it used (it still works)."""
+    if not info.deprecations:
+        return "loaded"
+    return f"loaded, {plural(len(info.deprecations), 'deprecated use')}"
+
 
 run = session.current()
 plugins = run.ws.plugins
@@ -91,6 +100,7 @@ with st.form("settings.weights"):
 
         session.act(save, f"Saved {plural(len(changed), 'weight')}.")
 
+
 st.subheader("Plugins", anchor=False)
 infos = list(plugins.infos.values())
 # The shared plugin manager may hold another user's error text: only admins see details.
@@ -107,7 +117,7 @@ st.dataframe(
                 if i.disabled
                 else (f"not loaded: {i.error}" if admin else "not loaded")
                 if i.error
-                else "loaded"
+                else _loaded(i)
                 for i in infos
             ],
         }
@@ -119,6 +129,15 @@ if problems:
     st.warning("Some plugins failed; the others still score.", icon=":material/warning:")
     if admin:
         st.text("\n".join(problems))
+# A warning's text is the plugin's to write, like an error's: only admins see it.
+deprecated = list(plugins.deprecations())
+if deprecated and admin:
+    st.info(
+        "Some plugins use a deprecated part of Hunt's plugin API. They still work, but a future "
+        "major version of Hunt will drop it: tell their authors.",
+        icon=":material/update:",
+    )
+    st.text("\n".join(deprecated))
 st.caption(
     "Add a plugin: install a package with an entry point in group `hunt`, or drop a `.py` file "
     "into a folder listed in `HUNT_PLUGINS_DIR`."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib
 import importlib.metadata
@@ -11,7 +12,10 @@ import os
 import pkgutil
 import re
 import sys
+import threading
 import time
+import warnings
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,6 +54,9 @@ class PluginInfo:
     version: str | None = None
     path: str | None = None
     hooks: list[str] = field(default_factory=list)
+    # The DeprecationWarnings it raised while loading (import, registration, criteria): what
+    # its author must change before the next major version. It still works meanwhile.
+    deprecations: tuple[str, ...] = ()
 
     def status(self, problems: int = 0, *, details: bool = True) -> str:
         """One phrase: ok, disabled by what, not loaded (and why, with details), or problems."""
@@ -73,6 +80,7 @@ class PluginInfo:
             "disabled": self.disabled,
             "error": self.error,
             "problems": [str(p) for p in problems if p.plugin == self.name],
+            "deprecations": list(self.deprecations),
         }
 
 
@@ -206,22 +214,31 @@ class Plugins:
         self.infos[name] = info
         if info.disabled:
             return info
+        imported: list[str] = []
+        registered: list[str] = []
         try:
-            plugin = load()
-            self.pm.register(plugin, name=name)
+            with _deprecations(imported):
+                plugin = load()
+            imported = _import_deprecations(plugin, imported)
+            with _deprecations(registered):
+                self.pm.register(plugin, name=name)  # pluggy's warn_on_impl fires here
         except Exception as exc:  # a broken plugin must not stop the others
             info.error = _describe(exc)
+            info.deprecations = _distinct(imported, registered)
             log.warning("plugin %r failed to load: %s", name, info.error)
             return info
         info.error = _impl_problem(self.pm, plugin)
         if info.error:
+            info.deprecations = _distinct(imported, registered)
             self.pm.unregister(plugin)
             return info
         info.path = info.path or getattr(plugin, "__file__", None)
         info.version = info.version or getattr(plugin, "__version__", None)
         info.hooks = sorted(hc.name for hc in self.pm.get_hookcallers(plugin) or [])
         self._impl_cache.clear()
-        self._declare_criteria(info)
+        with _deprecations(registered):
+            self._declare_criteria(info)
+        info.deprecations = _distinct(imported, registered)
         return info
 
     def _declare_criteria(self, info: PluginInfo) -> None:
@@ -407,6 +424,12 @@ class Plugins:
         """The distinct failures of one plugin (in one hook, when given)."""
         return [p for p in self.problems.values() if p.plugin == plugin and hook in (None, p.hook)]
 
+    def deprecations(self) -> Iterator[str]:
+        """One line per deprecated use a plugin made while loading, for the CLI and Settings."""
+        for info in self.infos.values():
+            for message in info.deprecations:
+                yield f"plugin {info.name!r} uses a deprecated API: {message}"
+
     def errors(self) -> Iterator[str]:
         """One line per warning, load error and distinct failure, for the CLI and Settings."""
         yield from self.warnings
@@ -415,6 +438,66 @@ class Plugins:
                 yield f"plugin {info.name!r} ({info.source}) not loaded: {info.error}"
         for problem in self.problems.values():
             yield str(problem)
+
+
+# What each plugin module raised when it was imported: Python imports a module once per process,
+# so a second manager (a test's, the dashboard's after its cache is cleared) would not hear it.
+_AT_IMPORT: weakref.WeakKeyDictionary[Any, tuple[str, ...]] = weakref.WeakKeyDictionary()
+
+
+@contextlib.contextmanager
+def _deprecations(into: list[str]) -> Iterator[None]:
+    """Append to `into` each distinct DeprecationWarning this thread raises inside the block.
+
+    Each is shown as its message and where it was raised. Every warning caught is then issued
+    again under the caller's own filters, so `-W` and pytest still see what they would have;
+    only a filter that turns a deprecation into an error is not obeyed, as the deprecated use
+    still works and is recorded. Warnings from other threads (the dashboard serves several
+    sessions) pass on, never recorded as this plugin's.
+    """
+    me = threading.get_ident()
+    caught: list[tuple[bool, warnings.WarningMessage]] = []
+
+    def keep(
+        message: Warning | str,
+        category: type[Warning],
+        filename: str,
+        lineno: int,
+        file: TextIO | None = None,
+        line: str | None = None,
+    ) -> None:
+        held = warnings.WarningMessage(message, category, filename, lineno, file, line)
+        caught.append((threading.get_ident() == me, held))
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("always", DeprecationWarning)
+            warnings.showwarning = keep
+            yield
+    finally:
+        for ours, held in caught:
+            if ours and issubclass(held.category, DeprecationWarning):
+                text = f"{held.message} ({Path(held.filename).name}:{held.lineno})"
+                if text not in into:
+                    into.append(text)
+            with contextlib.suppress(Warning):  # an "error" filter: recorded, and loading goes on
+                warnings.warn_explicit(held.message, held.category, held.filename, held.lineno)
+
+
+def _import_deprecations(plugin: object, raised: list[str]) -> list[str]:
+    """What importing this plugin raised: now, or when this process first imported it."""
+    try:
+        if raised:
+            _AT_IMPORT[plugin] = tuple(raised)
+            return raised
+        return list(_AT_IMPORT.get(plugin, ()))
+    except TypeError:  # an object that cannot be weakly referenced: only what this load raised
+        return raised
+
+
+def _distinct(*groups: list[str]) -> tuple[str, ...]:
+    """The lines of every group, each once, in order."""
+    return tuple(dict.fromkeys(line for group in groups for line in group))
 
 
 def _describe(exc: BaseException) -> str:

@@ -546,7 +546,8 @@ def test_progress_on_an_empty_hunt_shows_no_zero_of_zero(hunt: Hunt) -> None:
 def test_plugins_lists_the_builtins(hunt: Hunt) -> None:
     infos = hunt("plugins", "--json").json
     shape = {"name", "source", "version", "path", "hooks", "criteria", "disabled", "error"}
-    assert all(set(i) == {*shape, "problems"} for i in infos)
+    assert all(set(i) == {*shape, "problems", "deprecations"} for i in infos)
+    assert all(i["deprecations"] == [] for i in infos), "Hunt's own plugins use no deprecated API"
     stack = next(i for i in infos if i["name"] == "stack")
     assert (stack["source"], stack["criteria"], stack["error"]) == ("builtin", ["stack"], None)
     assert stack["hooks"] == ["hunt_criteria", "hunt_score_company"]
@@ -560,7 +561,7 @@ def test_plugins_shows_the_problems_of_a_plugin_that_fails_on_every_call(
     folder = tmp_path / "dropins"
     folder.mkdir()
     (folder / "flaky.py").write_text(
-        "from hunt_core import Criterion, hookimpl\n\n\n@hookimpl\ndef hunt_criteria():\n"
+        "from hunt_core.api import Criterion, hookimpl\n\n\n@hookimpl\ndef hunt_criteria():\n"
         "    return [Criterion(key='flaky', label='Flaky', applies_to='company',\n"
         "                      default_weight=1, description='fails', guide_step=1)]\n\n\n"
         "@hookimpl\ndef hunt_score_company(company):\n"
@@ -582,6 +583,34 @@ def test_plugins_shows_the_problems_of_a_plugin_that_fails_on_every_call(
     assert len(flaky["problems"]) == 2 and flaky["error"] is None
 
 
+@pytest.mark.filterwarnings("ignore:hunt_core\\.\\w+ is deprecated:DeprecationWarning")
+def test_plugins_shows_the_deprecated_api_a_plugin_uses_and_still_runs_it(
+    hunt: Hunt, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "dropins"
+    folder.mkdir()
+    (folder / "legacy.py").write_text(
+        "from hunt_core import Criterion, hookimpl  # the 1.0 spelling, on purpose\n\n\n"
+        "@hookimpl\ndef hunt_criteria():\n"
+        "    return [Criterion(key='legacy', label='Legacy', applies_to='company',\n"
+        "                      default_weight=1, description='old import', guide_step=1)]\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("HUNT_PLUGINS_DIR", str(folder))
+    text = hunt("plugins").out
+    assert (
+        "plugin 'legacy' uses a deprecated API: hunt_core.Criterion is deprecated and will be "
+        "removed in Hunt 2.0; use `from hunt_core.api import Criterion` (legacy.py:1)"
+    ) in text
+    assert "hunt_core.hookimpl is deprecated" in text
+    legacy = next(i for i in hunt("plugins", "--json").json if i["name"] == "legacy")
+    assert (legacy["error"], legacy["criteria"]) == (None, ["legacy"]), "it still works"
+    assert [d.split(" and will")[0] for d in legacy["deprecations"]] == [
+        "hunt_core.Criterion is deprecated",
+        "hunt_core.hookimpl is deprecated",
+    ]
+
+
 def test_trace_plugins_prints_each_hook_call(acme: Hunt, script_env: dict[str, str]) -> None:
     traced = run_script("--trace-plugins", "rank", "companies", env=script_env)
     lines = [ln for ln in traced.stderr.splitlines() if ln.startswith("trace: ")]
@@ -598,7 +627,7 @@ def test_a_failing_plugin_becomes_a_warning(
     folder = tmp_path / "dropins"
     folder.mkdir()
     (folder / "broken.py").write_text(
-        "from hunt_core import hookimpl\n\n\n@hookimpl\ndef hunt_score_company(company):\n"
+        "from hunt_core.api import hookimpl\n\n\n@hookimpl\ndef hunt_score_company(company):\n"
         "    raise RuntimeError('boom')\n",
         encoding="utf-8",
     )

@@ -309,7 +309,7 @@ def test_every_template_variable_is_documented_and_renders(acme: Workspace, tmp_
     acme.log("Acme", "Jo Park", "email", channel="email", at="2026-11-18")
     every = " | ".join(f"{name}={{{name}}}" for name in outreach.TEMPLATE_VARIABLES)
     (tmp_path / "every.py").write_text(
-        "from hunt_core import Template, hookimpl\n\n@hookimpl\ndef hunt_message_templates():\n"
+        "from hunt_core.api import Template, hookimpl\n\n@hookimpl\ndef hunt_message_templates():\n"
         f"    return [Template(kind='first', text={every!r})]\n",
         encoding="utf-8",
     )
@@ -328,7 +328,7 @@ def test_a_plugin_note_template_is_tried_first_and_shortened(
                                                        "linkedin": "https://l.in/jo"})  # fmt: skip
     filler = "x" * 170  # too long with "Incorporated", fits without
     (tmp_path / "short.py").write_text(
-        "from hunt_core import Template, hookimpl\n\n@hookimpl\ndef hunt_message_templates():\n"
+        "from hunt_core.api import Template, hookimpl\n\n@hookimpl\ndef hunt_message_templates():\n"
         "    return [Template(kind='linkedin-note',\n"
         f"                     text='Hey {{first_name}}! {filler} {{company}}?')]\n",
         encoding="utf-8",

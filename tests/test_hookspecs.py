@@ -56,7 +56,7 @@ def test_hook_hunt_score_company(acme: Workspace, tmp_path: Path) -> None:
         acme,
         tmp_path,
         """
-        from hunt_core import Criterion, Signal, hookimpl
+        from hunt_core.api import Criterion, Signal, hookimpl
 
         @hookimpl
         def hunt_criteria():
@@ -85,7 +85,7 @@ def test_hook_hunt_score_contact(acme: Workspace, tmp_path: Path) -> None:
         acme,
         tmp_path,
         """
-        from hunt_core import Criterion, Signal, hookimpl
+        from hunt_core.api import Criterion, Signal, hookimpl
 
         @hookimpl
         def hunt_criteria():
@@ -116,7 +116,7 @@ def test_hook_hunt_channels(acme: Workspace, tmp_path: Path) -> None:
         acme,
         tmp_path,
         """
-        from hunt_core import Channel, hookimpl
+        from hunt_core.api import Channel, hookimpl
 
         @hookimpl
         def hunt_channels(contact):
@@ -137,7 +137,7 @@ def test_hook_hunt_message_templates(acme: Workspace, tmp_path: Path) -> None:
         acme,
         tmp_path,
         """
-        from hunt_core import Template, hookimpl
+        from hunt_core.api import Template, hookimpl
 
         @hookimpl
         def hunt_message_templates():
@@ -156,7 +156,7 @@ def test_hook_hunt_chat_questions(acme: Workspace, tmp_path: Path) -> None:
         acme,
         tmp_path,
         """
-        from hunt_core import hookimpl
+        from hunt_core.api import hookimpl
 
         @hookimpl
         def hunt_chat_questions(contact, company):

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+import importlib
 import importlib.metadata
 import os
+import sys
 import textwrap
+import threading
+import warnings
 from pathlib import Path
 
 import pytest
@@ -17,7 +22,7 @@ from hunt_core.scoring import Scorer
 TODAY = Context(today=__import__("datetime").date(2026, 11, 26))
 
 GOOD = """
-from hunt_core import Criterion, Signal, hookimpl
+from hunt_core.api import Criterion, Signal, hookimpl
 
 @hookimpl
 def hunt_criteria():
@@ -95,7 +100,7 @@ def test_a_plugin_that_raises_is_reported_and_the_rest_still_score(tmp_path) -> 
         tmp_path,
         "broken",
         """
-        from hunt_core import Criterion, hookimpl
+        from hunt_core.api import Criterion, hookimpl
 
         @hookimpl
         def hunt_criteria():
@@ -139,7 +144,7 @@ def test_a_wrong_typed_plugin_is_isolated(tmp_path, returned: str) -> None:
         tmp_path,
         "wrong",
         f"""
-        from hunt_core import Criterion, Signal, hookimpl
+        from hunt_core.api import Criterion, Signal, hookimpl
 
         @hookimpl
         def hunt_criteria():
@@ -170,7 +175,7 @@ def test_import_error_unknown_hook_and_bad_criteria_are_reported(tmp_path) -> No
         tmp_path,
         "typo",
         """
-        from hunt_core import hookimpl
+        from hunt_core.api import hookimpl
 
         @hookimpl
         def hunt_score_compnay(company):
@@ -181,7 +186,7 @@ def test_import_error_unknown_hook_and_bad_criteria_are_reported(tmp_path) -> No
         tmp_path,
         "badcrit",
         """
-        from hunt_core import Criterion, hookimpl
+        from hunt_core.api import Criterion, hookimpl
 
         @hookimpl
         def hunt_criteria():
@@ -246,7 +251,7 @@ def test_each_manager_is_fresh(tmp_path) -> None:
 
 
 ORDERED = """
-from hunt_core import hookimpl
+from hunt_core.api import hookimpl
 
 @hookimpl({marker})
 def hunt_chat_questions():
@@ -268,7 +273,7 @@ def test_a_hook_wrapper_is_refused_at_load_with_a_clear_message(tmp_path) -> Non
         tmp_path,
         "wrapper",
         """
-        from hunt_core import hookimpl
+        from hunt_core.api import hookimpl
 
         @hookimpl(wrapper=True)
         def hunt_chat_questions():
@@ -283,7 +288,7 @@ def test_a_hook_wrapper_is_refused_at_load_with_a_clear_message(tmp_path) -> Non
 
 SLOW = """
 import time
-from hunt_core import Criterion, Signal, hookimpl
+from hunt_core.api import Criterion, Signal, hookimpl
 
 @hookimpl
 def hunt_criteria():
@@ -385,3 +390,136 @@ def test_a_cohort_server_loads_built_ins_and_only_allow_listed_plugins(
     assert set(nobody.criteria) == set(builtins.criteria)
     local = get_plugin_manager({}, directories=[tmp_path / "drop"])  # one machine: all load
     assert {"mission", "sneaky", "packaged"} <= set(local.criteria)
+
+
+# -- deprecations reach the plugin's author ---------------------------------------------------
+
+LEGACY = """
+from hunt_core import Criterion, hookimpl  # the 1.0 spelling, on purpose
+
+@hookimpl
+def hunt_criteria():
+    return [Criterion(key="legacy", label="Legacy", applies_to="company", default_weight=1,
+                      description="uses the 1.0 import", guide_step=1)]
+"""
+OLD_NAMES = "ignore:hunt_core\\.\\w+ is deprecated:DeprecationWarning"
+
+
+class _OldHookSpecs:
+    """A test-only contract with one deprecated hook (no real hook is deprecated yet)."""
+
+    @plugins_module.hookspecs.hookspec(
+        warn_on_impl=DeprecationWarning("hunt_old_hook goes in 2.0; implement hunt_new_hook")
+    )
+    def hunt_old_hook(self) -> None:
+        """A hook due to go."""
+
+
+class _OldHookPlugin:
+    """A plugin still implementing the deprecated hook."""
+
+    @plugins_module.hookspecs.hookimpl
+    def hunt_old_hook(self) -> None:
+        """Nothing to do: only its registration matters."""
+
+
+def test_hunt_s_own_plugins_use_no_deprecated_api(plugins) -> None:
+    assert {n: i.deprecations for n, i in plugins.infos.items() if i.deprecations} == {}
+    assert list(plugins.deprecations()) == []
+
+
+@pytest.mark.filterwarnings(OLD_NAMES)
+def test_a_plugin_importing_an_old_top_level_name_loads_and_records_each_deprecation(
+    tmp_path,
+) -> None:
+    _write(tmp_path, "legacy", LEGACY)
+    plugins = get_plugin_manager({}, builtins=False, entrypoints=False, directories=[tmp_path])
+    info = plugins.infos["legacy"]
+    assert (info.error, info.criteria) == (None, ["legacy"])
+    assert info.deprecations == (
+        "hunt_core.Criterion is deprecated and will be removed in Hunt 2.0; "
+        "use `from hunt_core.api import Criterion` (legacy.py:2)",
+        "hunt_core.hookimpl is deprecated and will be removed in Hunt 2.0; "
+        "use `from hunt_core.api import hookimpl` (legacy.py:2)",
+    ), "each once, though `from hunt_core import X` looks the name up twice"
+    assert info.as_dict()["deprecations"] == list(info.deprecations)
+    first, _ = plugins.deprecations()
+    assert first == f"plugin 'legacy' uses a deprecated API: {info.deprecations[0]}"
+    assert list(plugins.errors()) == [], "a deprecation is not a failure"
+
+
+def test_warn_on_impl_of_a_deprecated_hook_is_recorded_with_the_implementation() -> None:
+    plugins = plugins_module.Plugins({})
+    plugins.pm.add_hookspecs(_OldHookSpecs)
+    with pytest.warns(DeprecationWarning, match="hunt_old_hook goes in 2.0"):
+        info = plugins.add("oldhook", "entrypoint", _OldHookPlugin)
+    line = _OldHookPlugin.hunt_old_hook.__code__.co_firstlineno
+    assert info.error is None and info.hooks == ["hunt_old_hook"]
+    assert info.deprecations == (
+        f"hunt_old_hook goes in 2.0; implement hunt_new_hook (test_plugins.py:{line})",
+    )
+    quiet = plugins.add("quiet", "entrypoint", _free_plugin)
+    assert quiet.deprecations == (), "a plugin not implementing the hook hears nothing"
+
+
+def _free_plugin() -> object:
+    """A plugin implementing no hook at all."""
+    return type("Free", (), {})()
+
+
+def test_a_deprecation_is_recorded_even_where_deprecations_are_errors(tmp_path) -> None:
+    _write(tmp_path, "legacy", LEGACY)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DeprecationWarning)
+        plugins = get_plugin_manager({}, builtins=False, entrypoints=False, directories=[tmp_path])
+    info = plugins.infos["legacy"]
+    assert info.error is None and len(info.deprecations) == 2, "it still works until 2.0"
+
+
+@pytest.mark.filterwarnings(OLD_NAMES)
+def test_a_module_imported_once_tells_every_later_manager_its_deprecations(
+    tmp_path, monkeypatch
+) -> None:
+    _write(tmp_path, "hunt_legacy_pkg", LEGACY)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "hunt_legacy_pkg", raising=False)
+    seen = []
+    for _ in range(2):
+        plugins = plugins_module.Plugins({})
+        load = functools.partial(importlib.import_module, "hunt_legacy_pkg")
+        seen.append(plugins.add("legacy", "entrypoint", load).deprecations)
+    monkeypatch.delitem(sys.modules, "hunt_legacy_pkg")
+    assert len(seen[0]) == 2 and seen[1] == seen[0]
+
+
+def test_other_warnings_pass_on_and_are_not_deprecations(tmp_path) -> None:
+    _write(tmp_path, "noisy", "import warnings\n\nwarnings.warn('careful', UserWarning)\n")
+    with pytest.warns(UserWarning, match="careful"):
+        plugins = get_plugin_manager({}, builtins=False, entrypoints=False, directories=[tmp_path])
+    assert plugins.infos["noisy"].deprecations == ()
+
+
+def test_another_thread_s_deprecation_is_not_the_plugin_s() -> None:
+    def load() -> object:
+        other = threading.Thread(target=warnings.warn, args=("elsewhere", DeprecationWarning))
+        other.start()
+        other.join()
+        return _free_plugin()
+
+    with pytest.warns(DeprecationWarning, match="elsewhere"):  # passed on, not swallowed
+        info = plugins_module.Plugins({}).add("bystander", "entrypoint", load)
+    assert info.deprecations == ()
+
+
+def test_a_plugin_that_fails_to_load_still_says_what_it_used(tmp_path) -> None:
+    source = (
+        "from hunt_core import Signal  # the 1.0 spelling, on purpose\nraise RuntimeError('boom')\n"
+    )
+    _write(tmp_path, "halfway", source)
+    with pytest.warns(DeprecationWarning):
+        plugins = get_plugin_manager({}, builtins=False, entrypoints=False, directories=[tmp_path])
+    info = plugins.infos["halfway"]
+    assert info.error == "RuntimeError: boom"
+    assert [d.split(" and will")[0] for d in info.deprecations] == [
+        "hunt_core.Signal is deprecated"
+    ]

@@ -14,7 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import hunt_core.builtin_plugins
-from hunt_core import hookimpl, outreach
+from hunt_core import outreach
+from hunt_core.api import hookimpl
 from hunt_core.models import (
     CORE_ROLES,
     NEUTRAL_PRIOR,

@@ -90,3 +90,18 @@ def test_score_contact_runs_contact_hooks() -> None:
 def test_builtins_can_score_beside_yours() -> None:
     plugins = make_plugins(_plugin(), builtins=True)
     assert {"mine", "stack", "location"} <= set(plugins.criteria)
+
+
+@pytest.mark.filterwarnings("ignore:hunt_core\\.Signal is deprecated:DeprecationWarning")
+def test_given_the_file_hunt_plugins_records_the_deprecations_of_its_import(
+    hunt_plugins, tmp_path
+) -> None:
+    path = tmp_path / "my_plugin.py"
+    path.write_text(
+        "from hunt_core import Signal  # the 1.0 spelling, on purpose\n"
+        "from hunt_core.api import hookimpl\n\n\n"
+        "@hookimpl\ndef hunt_score_company(company):\n    return None\n",
+        encoding="utf-8",
+    )
+    [message] = hunt_plugins(path).infos["my_plugin"].deprecations
+    assert message.startswith("hunt_core.Signal is deprecated") and "(my_plugin.py:1)" in message

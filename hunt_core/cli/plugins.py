@@ -29,7 +29,8 @@ def setup(commands: Any, sub: Sub) -> None:
 def cmd_plugins(ws: Workspace, args: argparse.Namespace) -> None:
     """Every plugin: source, version, path, hooks, criteria, and how it fared on your hunt.
 
-    The ranking runs first, so a plugin that fails on every call shows its problems here.
+    The ranking runs first, so a plugin that fails on every call shows its problems here; a
+    plugin that uses a deprecated API still works, and says what to change.
     """
     ws.rank_contacts()
     problems = list(ws.plugins.problems.values())
@@ -48,10 +49,10 @@ def cmd_plugins(ws: Workspace, args: argparse.Namespace) -> None:
         for info in ws.plugins.infos.values()
     ]
     print_table(["plugin", "source", "version", "criteria", "status"], rows)
-    lines = list(ws.plugins.errors())
-    if lines:
-        print()
-        print("\n".join(lines))
+    for lines in (list(ws.plugins.errors()), list(ws.plugins.deprecations())):
+        if lines:
+            print()
+            print("\n".join(lines))
 
 
 def cmd_plugins_new(args: argparse.Namespace) -> None:

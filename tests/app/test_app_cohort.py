@@ -171,7 +171,8 @@ def test_leaderboard_shows_aliases_not_opted_out_and_no_company_or_contact(cohor
     assert len(board.at.get("vega_lite_chart")) >= 1 or board.at.get("arrow_vega_lite_chart")
 
 
-def test_plugin_errors_are_shown_to_admins_only_and_unlisted_plugins_never_load(
+@pytest.mark.filterwarnings("ignore:hunt_core.x is deprecated:DeprecationWarning")
+def test_plugin_errors_and_deprecations_are_shown_to_admins_only_and_unlisted_never_load(
     cohort: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     drop = tmp_path / "plugins"
@@ -179,8 +180,12 @@ def test_plugin_errors_are_shown_to_admins_only_and_unlisted_plugins_never_load(
     (drop / "leaky.py").write_text("raise RuntimeError('token sk-live-123 of ben@example.com')\n")
     ran = tmp_path / "unlisted-ran"
     (drop / "unlisted.py").write_text(f"open({str(ran)!r}, 'w').close()\n")
+    (drop / "legacy.py").write_text(
+        "import warnings\n\nwarnings.warn('hunt_core.x is deprecated (key sk-dep-9)', "
+        "DeprecationWarning)\n"
+    )
     monkeypatch.setenv("HUNT_PLUGINS_DIR", str(drop))
-    monkeypatch.setenv("HUNT_COHORT_PLUGINS", "leaky")
+    monkeypatch.setenv("HUNT_COHORT_PLUGINS", "leaky,legacy")
     db = Database.open(cohort)
     try:
         admin = RosterRow(9, "root@example.com", "Rae Root", "admin", ())
@@ -194,8 +199,11 @@ def test_plugin_errors_are_shown_to_admins_only_and_unlisted_plugins_never_load(
     assert "sk-live-123" not in ana.plain() and "RuntimeError" not in ana.plain()
     assert "unlisted" in table.index  # listed for the admin's sake, never imported
     assert not ran.exists()
+    assert table.loc["legacy", "Status"] == "loaded, 1 deprecated use"
+    assert "sk-dep-9" not in ana.plain() and not ana.at.info, "a warning's text is admins' only"
 
     root = signed_in(cohort, "root@example.com").open("settings")
     table = root.at.dataframe[-1].value.set_index("Plugin")
     assert "sk-live-123" in table.loc["leaky", "Status"]
     assert "HUNT_COHORT_PLUGINS" in table.loc["unlisted", "Status"]
+    assert "plugin 'legacy' uses a deprecated API: hunt_core.x is deprecated" in root.plain()

@@ -78,6 +78,36 @@ def test_settings_show_where_the_data_lives(dash: Dash, db_path: Path) -> None:
     assert dash.at.code[-1].value == str(db_path)
 
 
+@pytest.mark.filterwarnings("ignore:hunt_core\\.\\w+ is deprecated:DeprecationWarning")
+def test_settings_tell_the_local_user_which_plugin_uses_a_deprecated_api_and_how_to_fix_it(
+    dash: Dash, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "dropins"
+    folder.mkdir()
+    (folder / "legacy.py").write_text(
+        "from hunt_core.api import hookimpl\n"
+        "from hunt_core import Signal  # the 1.0 spelling, on purpose\n\n\n"
+        "@hookimpl\ndef hunt_score_company(company):\n    return None\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("HUNT_PLUGINS_DIR", str(folder))
+    dash.start().open("settings").assert_ok()
+    assert any("deprecated part of Hunt's plugin API" in i.value for i in dash.at.info)
+    assert (
+        "plugin 'legacy' uses a deprecated API: hunt_core.Signal is deprecated and will be "
+        "removed in Hunt 2.0; use `from hunt_core.api import Signal` (legacy.py:2)"
+    ) in dash.plain()
+    assert not dash.at.warning, "a deprecation is not a failure"
+    table = dash.at.dataframe[-1].value.set_index("Plugin")
+    assert table.loc["legacy", "Status"] == "loaded, 1 deprecated use"
+    assert table.loc["stack", "Status"] == "loaded"
+
+
+def test_settings_say_nothing_of_deprecations_when_no_plugin_uses_one(dash: Dash) -> None:
+    dash.start().open("settings").assert_ok()
+    assert not any("deprecated" in i.value for i in dash.at.info)
+
+
 def test_an_unexpected_failure_shows_a_friendly_message_and_is_logged(
     dash: Dash, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
