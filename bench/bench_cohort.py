@@ -26,6 +26,7 @@ import gc
 import logging
 import os
 import platform
+import secrets
 import statistics
 import sys
 import tempfile
@@ -48,6 +49,7 @@ BOARD_TARGET_S = 0.200
 PAGE_BOARD_TARGET_S = 0.300
 ROOT = Path(__file__).resolve().parent.parent
 STEP_TARGET_S = 0.100
+TITLES = {"leaderboard": "Leaderboard", "home": "Your next step"}  # each page's st.title
 COMPANIES = (5, 95)  # per student: about 50 on average, 100,000 for 2,000 students
 HISTORY_DAYS = 56  # each replayed copy of a student's touches lies eight weeks further back
 
@@ -219,7 +221,7 @@ def pages(target: str, email: str, runs: int) -> dict[str, float]:
     at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
     at.secrets["auth"] = {
         "redirect_uri": "http://127.0.0.1:8501/oauth2callback",
-        "cookie_secret": "bench",
+        "cookie_secret": secrets.token_hex(32),  # a weak one: the app refuses to start
         "client_id": "bench",
         "client_secret": "bench",
         "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration",
@@ -229,6 +231,9 @@ def pages(target: str, email: str, runs: int) -> dict[str, float]:
     at.run()
     for page, goal in (("leaderboard", PAGE_BOARD_TARGET_S), ("home", STEP_TARGET_S)):
         at.switch_page(f"app_pages/{page}.py").run()
+        # Time the page itself, never a refusal or an error page that renders in no time.
+        shown = [t.value for t in at.title]
+        assert not at.error and shown[-1:] == [TITLES[page]], ([e.value for e in at.error], shown)
         times = []
         for _ in range(runs):
             at.session_state["hunt_now"] += dt.timedelta(minutes=1)  # no reuse of the last read
