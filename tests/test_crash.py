@@ -16,6 +16,8 @@ import pytest
 
 from hunt_core.store import Database
 
+# Child processes killed at random points: seconds each, so the fast inner loop leaves them out.
+pytestmark = pytest.mark.slow
 SEEDS = [11, 22, 33]
 PREAMBLE = """
 import datetime as dt, sys

@@ -42,7 +42,7 @@ def test_a_secret_of_32_random_bytes_is_accepted(secret: str) -> None:
         ("   ", "needs a cookie secret"),
         (EXAMPLE["auth"]["cookie_secret"], "placeholder"),
         ("Replace-With-A-Long-Random-String", "placeholder"),
-        (secrets.token_hex(16), "too weak"),  # 16 bytes, however random
+        pytest.param(secrets.token_hex(16), "too weak", id="16 random bytes"),  # however random
         ("browser-test-cookie-secret", "too weak"),
         ("a" * 200, "too weak"),
         ("ab" * 100, "too weak"),

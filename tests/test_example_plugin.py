@@ -102,6 +102,7 @@ def test_user_weight_zero_switches_the_example_off() -> None:
     assert off.score == without.score
 
 
+@pytest.mark.slow  # a pytest run of its own
 def test_example_own_tests_pass() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
@@ -145,6 +146,7 @@ def _can_build_wheels() -> bool:
     return tuple(int(p) for p in version.split(".")[:2] if p.isdigit()) >= (70, 1)
 
 
+@pytest.mark.slow  # pip installs the package
 def test_pip_install_makes_an_entry_point_plugin(tmp_path: Path) -> None:
     if not _can_build_wheels():
         pytest.skip("pip install --no-build-isolation needs setuptools>=70.1 (or wheel) here")

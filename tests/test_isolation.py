@@ -161,6 +161,7 @@ PLUGINS = get_plugin_manager(env={}, entrypoints=False, directories=[])
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
+@pytest.mark.slow  # 30 generated worlds of stores and cohorts: half a minute
 @given(worlds())
 def test_no_path_returns_rows_the_caller_may_not_see(backend: Backend, world: list[Person]) -> None:
     db = Database.open(":memory:" if backend.kind == "file" else backend.new())
@@ -251,6 +252,7 @@ def check_leaderboard(cohorts: Cohorts, world: list[Person], viewer: Member) -> 
         assert r.name in (*COHORTS, OTHER_COHORTS) and r.students >= 3
 
 
+@pytest.mark.slow  # runs the CLI for every member of 8 generated worlds
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(worlds())
 def test_the_cli_user_option_has_exactly_that_members_rights(world: list[Person]) -> None:

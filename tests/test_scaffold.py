@@ -24,6 +24,7 @@ def _import(path: Path):
     return module
 
 
+@pytest.mark.slow  # a pytest run of its own
 def test_the_cli_writes_a_package_whose_own_tests_pass(tmp_path: Path) -> None:
     env = {**os.environ, "HUNT_PLUGINS_DIR": ""}
     made = subprocess.run(
