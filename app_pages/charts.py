@@ -21,6 +21,7 @@ from hunt_core import insights
 ROWS = "rows"
 PRIMARY = "#2e7d6b"  # the theme's primary colour (.streamlit/config.toml)
 LABELS = alt.Axis(labelLimit=240)  # criterion labels are short sentences
+COUNT_AXIS = alt.Axis(tickMinStep=1, format="d")  # counts: whole numbers, never 0.5
 # One colour per part of a breakdown bar, in insights.PARTS order: earned, missed, unknown
 # at its prior, the rest of an unknown's range, and a criterion that doesn't count.
 PART_COLOURS = (PRIMARY, "#d9d9d9", "#e0a526", "#f6e3b4", "#9e9e9e")
@@ -84,7 +85,7 @@ def _funnel_spec() -> dict[str, Any]:
         .mark_bar(color=PRIMARY)
         .encode(
             y=alt.Y("stage:N", sort=None, title=None),
-            x=alt.X("count:Q", title="How many", axis=alt.Axis(tickMinStep=1, format="d")),
+            x=alt.X("count:Q", title="How many", axis=COUNT_AXIS),
             tooltip=["stage:N", "count:Q"],
         )
         .to_dict()
@@ -103,7 +104,7 @@ def _weekly_spec() -> dict[str, Any]:
         .mark_bar()
         .encode(
             x=alt.X("week:O", title="Week starting"),
-            y=alt.Y("touches:Q", title="Touches"),
+            y=alt.Y("touches:Q", title="Touches", axis=COUNT_AXIS),
             color=alt.Color("kind:N", title="Kind"),
             tooltip=["week:O", "kind:N", "touches:Q"],
         )
@@ -150,7 +151,7 @@ def _leaders_spec() -> dict[str, Any]:
         .mark_bar(color=PRIMARY)
         .encode(
             y=alt.Y("name:N", sort="-x", title=None, axis=LABELS),
-            x=alt.X("value:Q", title="How many"),
+            x=alt.X("value:Q", title="How many", axis=COUNT_AXIS),
             tooltip=[alt.Tooltip("name:N", title="Name"), alt.Tooltip("value:Q", title="How many")],
         )
         .to_dict()
