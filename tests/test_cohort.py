@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import inspect
+import itertools
 import json
 import re
-from collections.abc import Callable, Sequence
+import shutil
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -46,6 +48,7 @@ if TYPE_CHECKING:
 
 pytestmark = pytest.mark.both_backends
 
+COPIES = itertools.count(1)
 NOW = dt.datetime(2026, 11, 26, 9, 0)  # a Thursday: this week started Monday 2026-11-23
 ISSUER = "https://accounts.example.com"
 
@@ -87,8 +90,7 @@ def cohorts(db: Database) -> Cohorts:
     return db.cohorts()
 
 
-@pytest.fixture
-def school(db: Database, cohorts: Cohorts) -> Cohorts:
+def seed_school(db: Database, cohorts: Cohorts) -> None:
     """Cohort A: Ana, Ben (alias Rocket), Cai (opted out), Fay; cohort B: Dee, Eve; Ivy teaches
     A, Jon teaches B, Max is an admin. The numbers below are the hand-computed fixtures."""
     cohorts.import_roster(
@@ -155,6 +157,45 @@ def school(db: Database, cohorts: Cohorts) -> Cohorts:
     )
     cohorts.set_alias(member(cohorts, "ben@x.edu"), "Rocket")
     cohorts.set_opt_out(member(cohorts, "cai@x.edu"), True)
+
+
+@pytest.fixture(scope="session")
+def seeded() -> dict[str, str]:
+    """The school, seeded once per backend kind: a file or a PostgreSQL template to copy."""
+    return {}
+
+
+@pytest.fixture
+def db(
+    request: pytest.FixtureRequest, backend: Backend, seeded: dict[str, str], tmp_path: Path
+) -> Iterator[Database]:
+    """A fresh database; a copy of the seeded school for tests that use `school`.
+
+    Seeding takes dozens of writes; copying a seeded file (or creating a PostgreSQL database
+    from a seeded template) takes milliseconds, so the suite seeds each backend once.
+    """
+    if "school" not in request.fixturenames:
+        database = Database.open(":memory:" if backend.kind == "file" else backend.new())
+    else:
+        if backend.kind not in seeded:
+            seeded[backend.kind] = backend.new()
+            template = Database.open(seeded[backend.kind])
+            seed_school(template, template.cohorts())
+            template.close()
+        if backend.server is None:
+            copy = tmp_path / "school.duckdb"
+            shutil.copy(seeded["file"], copy)
+            database = Database.open(str(copy))
+        else:
+            name = seeded["postgres"].rsplit("/", 1)[1]
+            database = Database.open(backend.server.create(f"{name}_{next(COPIES)}", name))
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def school(db: Database, cohorts: Cohorts) -> Cohorts:
+    """The seeded school (see seed_school), a fresh copy per test."""
     return cohorts
 
 
