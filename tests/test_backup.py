@@ -15,11 +15,11 @@ import pytest
 from hunt_core import backup, demo
 from hunt_core.cohort import OPERATOR, RosterRow
 from hunt_core.errors import InvalidInput, PermissionDenied
-from hunt_core.models import Company
+from hunt_core.models import Company, Contact
 from hunt_core.plugins import Plugins
-from hunt_core.store import Database
+from hunt_core.store import Database, backends
 from hunt_core.workspace import Workspace
-from tests.conftest import NOW
+from tests.conftest import NOW, Backend
 
 COHORT_TABLES = {"members", "member_cohorts", "identities", "comments", "placements", "snoozes"}
 
@@ -94,6 +94,39 @@ def test_a_restore_reproduces_every_table_ranking_and_leaderboard(
         old = source.con.execute("SELECT max(id) FROM companies").fetchone()
         assert old is not None
         assert added.id > old[0]
+    finally:
+        target.close()
+
+
+@pytest.mark.both_backends
+def test_writes_after_a_restore_take_ids_above_every_restored_one(
+    source: Database, tmp_path: Path, backend: Backend
+) -> None:
+    backup.backup(source, tmp_path / "backup", OPERATOR, NOW)
+    highest = {
+        table: source.con.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0]  # type: ignore[index]
+        for table in backup.sequences(source.con)
+    }
+    assert highest["companies"] and highest["touches"] and highest["comments"]
+    target = Database.open(backend.new())
+    try:
+        backup.restore(target, tmp_path / "backup", OPERATOR)
+        positions = backends.sequence_positions(target.con, target.postgres)
+        for table, sequence in backup.sequences(target.con).items():
+            assert positions[sequence] >= highest[table], table
+        # Real writes through the store and the cohort API, each drawing from its sequence.
+        cohorts = target.cohorts()
+        [instructor] = [m for m in cohorts.roster(OPERATOR) if m.role == "instructor"]
+        student = cohorts.students(instructor)[0]
+        mine = target.store(student.owner)
+        company = mine.add_company(Company("Brand New Co"))
+        assert company.id is not None and company.id > highest["companies"]
+        contact = mine.add_contact(Contact(company_id=company.id, name="Nia New"))
+        assert contact.id is not None and contact.id > highest["contacts"]
+        comment = cohorts.add_comment(instructor, student.owner, None, "Welcome back", NOW)
+        assert comment > highest["comments"]
+        [fresh_touch] = target.reserve_ids("touches", 1)
+        assert fresh_touch > highest["touches"]
     finally:
         target.close()
 
