@@ -234,7 +234,8 @@ def sequence_positions(con: duckdb.DuckDBPyConnection, postgres: bool) -> dict[s
     """sequence -> the highest value it handed out (0 before its first use), per backend.
 
     On PostgreSQL the sequences live in PostgreSQL (created by its own DDL), so DuckDB's
-    catalog does not list them: pg_sequences does.
+    catalog does not list them: pg_sequences does. A reopened DuckDB file reports a sequence's
+    next value as its last (DuckDB 1.5.5): one too high, never too low, so no id is reused.
     """
     if not postgres:
         rows = con.execute(
