@@ -51,6 +51,9 @@ PG_USER = "nobody"  # initdb refuses root; the cluster runs as this user when te
 def pytest_configure(config: pytest.Config) -> None:
     """Register the marker that runs a suite on both backends."""
     config.addinivalue_line("markers", "both_backends: run on a DuckDB file and on PostgreSQL")
+    config.addinivalue_line(
+        "markers", "file_only: in a both_backends suite, a test about files (say why) runs once"
+    )
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -68,9 +71,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """`backend` is file only, and file and postgres in suites marked both_backends."""
+    """`backend` is file only, and file and postgres in suites marked both_backends.
+
+    A test marked file_only inside such a suite runs on a file alone.
+    """
     if "backend" in metafunc.fixturenames:
-        both = metafunc.definition.get_closest_marker("both_backends") is not None
+        marked = metafunc.definition.get_closest_marker
+        both = marked("both_backends") is not None and marked("file_only") is None
         kinds = ["file", "postgres"] if both else ["file"]
         metafunc.parametrize("backend", kinds, indirect=True)
 
@@ -168,6 +175,13 @@ class Backend:
             Database.open(path).close()
             return path
         return self.server.create(f"hunt_{os.getpid()}_{n}", template="hunt_template")
+
+    def empty(self) -> str:
+        """Where no Hunt database is yet: a file path not created, or an empty PostgreSQL one."""
+        n = next(_NAMES)
+        if self.server is None:
+            return str(self.folder / f"hunt-{n}.duckdb")
+        return self.server.create(f"hunt_{os.getpid()}_{n}")
 
 
 @pytest.fixture
