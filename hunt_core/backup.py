@@ -16,7 +16,7 @@ import duckdb
 
 from hunt_core.cohort import OPERATOR, Member
 from hunt_core.errors import HuntError, InvalidInput, PermissionDenied
-from hunt_core.store import Cohorts, Database, checkpoint
+from hunt_core.store import Cohorts, Database, backends, checkpoint
 
 MANIFEST = "hunt-backup.json"
 FORMAT = "hunt-backup"
@@ -50,13 +50,19 @@ def tables(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 
 def sequences(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
-    """table -> the sequence its id column draws from, read from the column defaults."""
-    rows = con.execute(
+    """table -> the sequence its id column draws from, read from the column defaults.
+
+    Asked where the tables live: through the attach, PostgreSQL's defaults are not shown.
+    """
+    rows = backends.query(
+        con,
+        backends.on_postgres(con),
         "SELECT table_name, column_default FROM information_schema.columns "
         "WHERE table_schema = current_schema() AND column_name = 'id' "
-        "AND column_default LIKE 'nextval%'"
-    ).fetchall()
-    found = {table: _NEXTVAL.search(default) for table, default in rows}
+        "AND column_default LIKE 'nextval%'",
+        {},
+    )
+    found = {str(table): _NEXTVAL.search(str(default)) for table, default in rows}
     return {table: match.group(1) for table, match in found.items() if match}
 
 
@@ -81,16 +87,6 @@ def _sha256(path: Path) -> str:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
-
-
-def _last_value(con: duckdb.DuckDBPyConnection, sequence: str) -> int:
-    """The highest value a sequence handed out (0 before its first use)."""
-    row = con.execute(
-        "SELECT coalesce(last_value, start_value - 1) FROM duckdb_sequences() "
-        "WHERE sequence_name = ?",
-        [sequence],
-    ).fetchone()
-    return int(row[0]) if row else 0
 
 
 @contextmanager
@@ -122,6 +118,7 @@ def backup(db: Database, directory: str | Path, actor: Member, now: dt.datetime)
     con.begin()  # one snapshot: every table as of the same moment
     try:
         seqs = sequences(con)
+        positions = backends.sequence_positions(con, db.postgres)
         with _files() as local:
             for table in tables(con):
                 path = folder / f"{table}.parquet"
@@ -146,7 +143,7 @@ def backup(db: Database, directory: str | Path, actor: Member, now: dt.datetime)
             "schema_version": _schema_version(con),
             "created_at": now.isoformat(),
             "tables": entries,
-            "sequences": {seq: _last_value(con, seq) for seq in sorted(seqs.values())},
+            "sequences": {seq: positions.get(seq, 0) for seq in sorted(seqs.values())},
         }
     finally:
         con.rollback()  # read only: nothing to keep
@@ -242,7 +239,7 @@ def restore(db: Database, directory: str | Path, actor: Member) -> dict[str, int
                     raise InvalidInput(
                         f"{path} holds {counts[table]} rows, the manifest says {entry['rows']}"
                     )
-        _advance(con, manifest.get("sequences") or {})
+        _advance(con, db.postgres, manifest.get("sequences") or {})
         con.commit()
     except BaseException:
         con.rollback()
@@ -251,11 +248,9 @@ def restore(db: Database, directory: str | Path, actor: Member) -> dict[str, int
     return counts
 
 
-def _advance(con: duckdb.DuckDBPyConnection, recorded: dict[str, Any]) -> None:
+def _advance(con: duckdb.DuckDBPyConnection, postgres: bool, recorded: dict[str, Any]) -> None:
     """Move each id sequence past both its backed-up value and the highest restored id."""
     for table, sequence in sequences(con).items():
         row = con.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()
         target = max(int(row[0]) if row else 0, int(recorded.get(sequence, 0)))
-        missing = target - _last_value(con, sequence)
-        if missing > 0:  # DuckDB has no setval: draw the values instead
-            con.execute(f"SELECT max(nextval('{sequence}')) FROM range(?)", [missing]).fetchall()
+        backends.advance_sequence(con, postgres, sequence, target)

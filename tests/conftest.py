@@ -52,6 +52,9 @@ def pytest_configure(config: pytest.Config) -> None:
     """Register the marker that runs a suite on both backends."""
     config.addinivalue_line("markers", "both_backends: run on a DuckDB file and on PostgreSQL")
     config.addinivalue_line("markers", "postgres_only: run on PostgreSQL only (what a file lacks)")
+    config.addinivalue_line(
+        "markers", "file_only: in a both_backends suite, a test about files (say why) runs once"
+    )
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -69,10 +72,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """`backend` is file only, file and postgres in suites marked both_backends, or postgres."""
+    """`backend` is file only, file and postgres in suites marked both_backends, or postgres.
+
+    Inside such a suite, a test marked file_only runs on a file alone, postgres_only on
+    PostgreSQL alone.
+    """
     if "backend" in metafunc.fixturenames:
         marked = metafunc.definition.get_closest_marker
-        both = marked("both_backends") is not None
+        both = marked("both_backends") is not None and marked("file_only") is None
         kinds = (
             ["postgres"] if marked("postgres_only") else ["file", "postgres"] if both else ["file"]
         )
@@ -172,6 +179,13 @@ class Backend:
             Database.open(path).close()
             return path
         return self.server.create(f"hunt_{os.getpid()}_{n}", template="hunt_template")
+
+    def empty(self) -> str:
+        """Where no Hunt database is yet: a file path not created, or an empty PostgreSQL one."""
+        n = next(_NAMES)
+        if self.server is None:
+            return str(self.folder / f"hunt-{n}.duckdb")
+        return self.server.create(f"hunt_{os.getpid()}_{n}")
 
 
 @pytest.fixture

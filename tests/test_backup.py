@@ -15,11 +15,11 @@ import pytest
 from hunt_core import backup, demo
 from hunt_core.cohort import OPERATOR, RosterRow
 from hunt_core.errors import InvalidInput, PermissionDenied
-from hunt_core.models import Company
+from hunt_core.models import Company, Contact
 from hunt_core.plugins import Plugins
-from hunt_core.store import Database
+from hunt_core.store import Database, backends
 from hunt_core.workspace import Workspace
-from tests.conftest import NOW
+from tests.conftest import NOW, Backend, PostgresServer
 
 COHORT_TABLES = {"members", "member_cohorts", "identities", "comments", "placements", "snoozes"}
 
@@ -98,6 +98,89 @@ def test_a_restore_reproduces_every_table_ranking_and_leaderboard(
         target.close()
 
 
+@pytest.mark.both_backends
+def test_writes_after_a_restore_take_ids_above_every_restored_one(
+    source: Database, tmp_path: Path, backend: Backend
+) -> None:
+    backup.backup(source, tmp_path / "backup", OPERATOR, NOW)
+    highest = {
+        table: source.con.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0]  # type: ignore[index]
+        for table in backup.sequences(source.con)
+    }
+    assert highest["companies"] and highest["touches"] and highest["comments"]
+    target = Database.open(backend.new())
+    try:
+        backup.restore(target, tmp_path / "backup", OPERATOR)
+        positions = backends.sequence_positions(target.con, target.postgres)
+        for table, sequence in backup.sequences(target.con).items():
+            assert positions[sequence] >= highest[table], table
+        # Real writes through the store and the cohort API, each drawing from its sequence.
+        cohorts = target.cohorts()
+        [instructor] = [m for m in cohorts.roster(OPERATOR) if m.role == "instructor"]
+        student = cohorts.students(instructor)[0]
+        mine = target.store(student.owner)
+        company = mine.add_company(Company("Brand New Co"))
+        assert company.id is not None and company.id > highest["companies"]
+        contact = mine.add_contact(Contact(company_id=company.id, name="Nia New"))
+        assert contact.id is not None and contact.id > highest["contacts"]
+        comment = cohorts.add_comment(instructor, student.owner, None, "Welcome back", NOW)
+        assert comment > highest["comments"]
+        [fresh_touch] = target.reserve_ids("touches", 1)
+        assert fresh_touch > highest["touches"]
+    finally:
+        target.close()
+
+
+@pytest.mark.slow  # starts the session's PostgreSQL server
+def test_a_file_round_trips_through_postgresql_and_back_unchanged(
+    tmp_path: Path, plugins: Plugins, postgres_server: PostgresServer
+) -> None:
+    source = _cohort_db(tmp_path / "source.duckdb")
+    outcomes = _outcomes(source, plugins)  # first: a student's first read adds their users row
+    source.close()
+    made = _hunt("backup", str(tmp_path / "from-file"), db=tmp_path / "source.duckdb")
+    assert made.returncode == 0, made.stderr
+    # Read after the command: any `hunt` run adds the operator's bare users row.
+    source = Database.open(tmp_path / "source.duckdb")
+    before = _everything(source)
+    source.close()
+    url = postgres_server.create(f"round_trip_{os.getpid()}", "hunt_template")
+    steps = [
+        ("restore", tmp_path / "from-file", url),
+        ("backup", tmp_path / "from-postgres", url),
+        ("restore", tmp_path / "from-postgres", tmp_path / "back.duckdb"),
+    ]
+    for command, folder, target in steps:
+        done = _hunt(command, str(folder), db=target)
+        assert done.returncode == 0, (command, target, done.stderr)
+        if target == url:  # check PostgreSQL in between, not only what comes back from it
+            on_postgres = Database.open(url)
+            try:
+                assert _everything(on_postgres) == before
+                assert _outcomes(on_postgres, plugins) == outcomes
+            finally:
+                on_postgres.close()
+    first, second = (backup.read_manifest(tmp_path / f) for f in ("from-file", "from-postgres"))
+    # The sequences' positions travel too, not only the highest id in each table.
+    assert second["sequences"] == first["sequences"] != {}
+    assert _counts(second) == _counts(first)
+    back = Database.open(tmp_path / "back.duckdb")
+    try:
+        assert _everything(back) == before
+        assert _outcomes(back, plugins) == outcomes
+        # A reopened DuckDB file reports a sequence's next value as its last: one ahead at most.
+        positions = backends.sequence_positions(back.con, False)
+        assert positions.keys() == first["sequences"].keys()
+        assert all(0 <= positions[s] - at <= 1 for s, at in first["sequences"].items())
+    finally:
+        back.close()
+
+
+def _counts(manifest: dict[str, Any]) -> dict[str, int]:
+    """table -> rows, as a manifest records them."""
+    return {t["table"]: t["rows"] for t in manifest["tables"]}
+
+
 def test_a_non_empty_target_is_refused_and_left_alone(source: Database, tmp_path: Path) -> None:
     backup.backup(source, tmp_path / "backup", OPERATOR, NOW)
     target = Database.open(tmp_path / "target.duckdb")
@@ -147,8 +230,8 @@ def test_only_admins_back_up_or_restore_in_cohort_mode(source: Database, tmp_pat
 # -- through the `hunt` command -------------------------------------------------------------
 
 
-def _hunt(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
-    """Run `hunt` in a subprocess on one database file."""
+def _hunt(*args: str, db: Path | str) -> subprocess.CompletedProcess[str]:
+    """Run `hunt` in a subprocess on one database (a file or a PostgreSQL URL)."""
     env = {**os.environ, "HUNT_DB": str(db), "HUNT_PLUGINS_DIR": "", "HUNT_NOW": NOW.isoformat()}
     return subprocess.run(
         [sys.executable, "-m", "hunt_core.cli", *args],

@@ -1,6 +1,8 @@
 """The `hunt` command: names, JSON shapes, one-line errors that write nothing, a busy database.
 
-Most tests call main() in-process; a few run the installed console script for real.
+Most tests call main() in-process; a few run the installed console script for real. Every test
+runs on a DuckDB file and on PostgreSQL (the `backend` fixture), except those about files
+themselves, marked file_only.
 """
 
 from __future__ import annotations
@@ -20,9 +22,12 @@ import pytest
 
 from hunt_core.cli import main
 from hunt_core.store import Database
+from hunt_core.store.migrations import migrations
 
 if TYPE_CHECKING:
     from tests.conftest import Backend
+
+pytestmark = pytest.mark.both_backends
 
 PROFILE = ["profile", "set", "--name", "Ana Diaz", "--program", "Turing School", "--home",
            "Omaha, NE", "--locations", "Omaha, NE; Lincoln, NE", "--remote", "yes"]  # fmt: skip
@@ -51,10 +56,13 @@ Hunt = Callable[..., Result]
 
 
 @pytest.fixture
-def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A fresh database file named by HUNT_DB, with only the built-in plugins."""
-    path = tmp_path / "hunt.duckdb"
-    monkeypatch.setenv("HUNT_DB", str(path))
+def db_path(backend: Backend, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Where HUNT_DB names no database yet (a file path or an empty PostgreSQL database).
+
+    Only the built-in plugins load.
+    """
+    path = backend.empty()
+    monkeypatch.setenv("HUNT_DB", path)
     monkeypatch.setenv("HUNT_PLUGINS_DIR", "")
     for name in ("HUNT_LOAD_PLUGINS", "HUNT_DISABLE_PLUGINS", "HUNT_NOW"):
         monkeypatch.delenv(name, raising=False)
@@ -62,7 +70,7 @@ def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def bare(db_path: Path, capsys: pytest.CaptureFixture[str]) -> Hunt:
+def bare(db_path: str, capsys: pytest.CaptureFixture[str]) -> Hunt:
     """Run `hunt ARGS` in-process on a path with no database yet; capture code and output."""
 
     def run(*args: str) -> Result:
@@ -90,8 +98,8 @@ def acme(hunt: Hunt) -> Hunt:
     return hunt
 
 
-def stored(path: Path, what: str) -> list[Any]:
-    """Read the local user's rows straight from the file after the command closed it."""
+def stored(path: str, what: str) -> list[Any]:
+    """Read the local user's rows straight from the database after the command closed it."""
     db = Database.open(path)
     try:
         return getattr(db.store(), what)()
@@ -112,10 +120,10 @@ def run_script(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[s
 
 
 @pytest.fixture
-def script_env(db_path: Path) -> dict[str, str]:
+def script_env(db_path: str) -> dict[str, str]:
     """The environment a subprocess sees: this test's database (made), no drop-in plugins."""
     Database.open(db_path).close()
-    return {**os.environ, "HUNT_DB": str(db_path), "HUNT_PLUGINS_DIR": ""}
+    return {**os.environ, "HUNT_DB": db_path, "HUNT_PLUGINS_DIR": ""}
 
 
 def test_a_deeply_nested_export_is_one_line_not_a_traceback(
@@ -180,8 +188,9 @@ def test_console_script_reports_a_bad_csv_row_in_one_line(
     assert line.startswith("hunt: error: ") and "row 3" in line and "remote" in line
 
 
+@pytest.mark.file_only  # a file's write lock; PostgreSQL serves many processes
 def test_a_database_held_by_another_process_is_one_clear_line(
-    script_env: dict[str, str], db_path: Path
+    script_env: dict[str, str], db_path: str
 ) -> None:
     assert Database.open(db_path).close() is None  # create the file at the latest schema
     holder = duckdb.connect(str(db_path))  # this test process holds the write lock
@@ -198,11 +207,15 @@ def test_a_database_held_by_another_process_is_one_clear_line(
 # -- setup, profile, companies ---------------------------------------------------------------
 
 
-def test_init_creates_the_database(bare: Hunt, db_path: Path) -> None:
+def test_init_creates_the_database(bare: Hunt, db_path: str) -> None:
     result = bare("init")
     assert result.code == 0
-    assert str(db_path) in result.out
-    assert db_path.exists()
+    assert db_path in result.out
+    made = Database.open(db_path, read_only=True)
+    try:
+        assert made.version() == migrations()[-1][0]
+    finally:
+        made.close()
 
 
 def test_profile_set_and_show(hunt: Hunt) -> None:
@@ -242,7 +255,7 @@ def test_company_add_ranks_with_explained_signals(hunt: Hunt) -> None:
     assert "Acme" in hunt("rank", "companies").out
 
 
-def test_company_edit_changes_only_the_given_fields(hunt: Hunt, db_path: Path) -> None:
+def test_company_edit_changes_only_the_given_fields(hunt: Hunt, db_path: str) -> None:
     hunt("company", "add", "Acme", "--stack", "Java", "--remote", "no")
     assert hunt("company", "edit", "acme", "--stack", "C#").code == 0
     [company] = stored(db_path, "companies")
@@ -250,7 +263,7 @@ def test_company_edit_changes_only_the_given_fields(hunt: Hunt, db_path: Path) -
     assert "at least one field" in hunt("company", "edit", "Acme").error_line
 
 
-def test_bad_company_input_writes_nothing(hunt: Hunt, db_path: Path) -> None:
+def test_bad_company_input_writes_nothing(hunt: Hunt, db_path: str) -> None:
     for args in (["--remote", "sometimes"], ["--alumni-hired", "two"], ["--hires-no-degree", "x"]):
         result = hunt("company", "add", "Acme", *args)
         assert result.code == 1
@@ -279,7 +292,7 @@ def test_usage_errors_keep_argparse_exit_code(hunt: Hunt) -> None:
 # -- CSV import ------------------------------------------------------------------------------
 
 
-def test_import_companies_from_csv(hunt: Hunt, db_path: Path, tmp_path: Path) -> None:
+def test_import_companies_from_csv(hunt: Hunt, db_path: str, tmp_path: Path) -> None:
     good = tmp_path / "companies.csv"
     rows = ['"Acme, Inc.",yes,"C#; .NET",unknown,"Omaha, NE; Lincoln, NE",2',
             "Beta,hybrid,Java,yes,,", ",,,,,", "Gamma,,,,,"]  # fmt: skip
@@ -308,7 +321,7 @@ def test_import_companies_from_csv(hunt: Hunt, db_path: Path, tmp_path: Path) ->
      ("", "is empty")],
 )  # fmt: skip
 def test_a_bad_csv_is_one_line_and_writes_nothing(
-    hunt: Hunt, db_path: Path, tmp_path: Path, content: str, message: str
+    hunt: Hunt, db_path: str, tmp_path: Path, content: str, message: str
 ) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_text(content, encoding="utf-8")
@@ -320,7 +333,7 @@ def test_a_bad_csv_is_one_line_and_writes_nothing(
 
 
 def test_companies_already_in_the_hunt_are_skipped_and_counted(
-    hunt: Hunt, db_path: Path, tmp_path: Path
+    hunt: Hunt, db_path: str, tmp_path: Path
 ) -> None:
     hunt("company", "add", "Beta", "--remote", "no")
     again = tmp_path / "again.csv"
@@ -353,7 +366,7 @@ def test_contact_add_and_rank_contacts(acme: Hunt) -> None:
     assert "Jo Park (developer) at Acme: Email" in acme("rank", "contacts").out
 
 
-def test_contact_edit(acme: Hunt, db_path: Path) -> None:
+def test_contact_edit(acme: Hunt, db_path: str) -> None:
     assert acme("contact", "edit", "Acme", "jo park", "--role", "manager").code == 0
     [jo] = stored(db_path, "contacts")
     assert (jo.role, jo.email) == ("manager", "jo@acme.example")
@@ -368,7 +381,7 @@ def test_contact_edit(acme: Hunt, db_path: Path) -> None:
      (["contact", "add", "Acme", "Al", "--role", "other", "--friend", "maybe"], "friend")],
 )  # fmt: skip
 def test_bad_contact_input_writes_nothing(
-    acme: Hunt, db_path: Path, args: list[str], message: str
+    acme: Hunt, db_path: str, args: list[str], message: str
 ) -> None:
     result = acme(*args)
     assert result.code == 1
@@ -376,7 +389,7 @@ def test_bad_contact_input_writes_nothing(
     assert [c.name for c in stored(db_path, "contacts")] == ["Jo Park"]
 
 
-def test_log_records_a_touch(acme: Hunt, db_path: Path) -> None:
+def test_log_records_a_touch(acme: Hunt, db_path: str) -> None:
     result = acme("log", "Acme", "Jo Park", "email", "--channel", "email", "--at", "2026-01-05")
     assert result.code == 0
     [touch] = stored(db_path, "touches")
@@ -384,9 +397,7 @@ def test_log_records_a_touch(acme: Hunt, db_path: Path) -> None:
         "email", "email", "2026-01-05")  # fmt: skip
 
 
-def test_hunt_now_sets_the_clock(
-    acme: Hunt, db_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_hunt_now_sets_the_clock(acme: Hunt, db_path: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HUNT_NOW", "2026-03-02T10:30")
     assert acme("log", "Acme", "Jo Park", "email").code == 0
     [touch] = stored(db_path, "touches")
@@ -403,7 +414,7 @@ def test_hunt_now_sets_the_clock(
      (["Acme", "Nobody", "email"], "no person named 'Nobody'")],
 )  # fmt: skip
 def test_bad_log_input_writes_no_touch(
-    acme: Hunt, db_path: Path, args: list[str], message: str
+    acme: Hunt, db_path: str, args: list[str], message: str
 ) -> None:
     result = acme("log", *args)
     assert result.code == 1
@@ -478,7 +489,7 @@ def test_next_never_prints_null(hunt: Hunt) -> None:
     assert hunt("next").out.splitlines()[0] == after["action"]
 
 
-def test_snooze_refuses_bad_input_and_writes_nothing(hunt: Hunt, db_path: Path) -> None:
+def test_snooze_refuses_bad_input_and_writes_nothing(hunt: Hunt, db_path: str) -> None:
     hunt(*PROFILE)
     assert "at least one day" in hunt("snooze", "add-company", "--days", "0").error_line
     line = hunt("snooze", "add-compnay").error_line
@@ -491,6 +502,7 @@ def test_snooze_refuses_bad_input_and_writes_nothing(hunt: Hunt, db_path: Path) 
         db.close()
 
 
+@pytest.mark.file_only  # a missing file; a PostgreSQL database is made by its server
 @pytest.mark.parametrize(
     "args",
     [["next"], ["rank", "companies"], ["company", "add", "Acme"], ["profile", "show"],
@@ -506,17 +518,20 @@ def test_a_missing_database_is_refused_and_not_created(
     assert not typo.exists()
 
 
-def test_the_default_database_is_refused_too_until_init(bare: Hunt, db_path: Path) -> None:
-    assert "run `hunt init`" in bare("next").error_line and not db_path.exists()
+@pytest.mark.file_only  # a missing file; a PostgreSQL database is made by its server
+def test_the_default_database_is_refused_too_until_init(bare: Hunt, db_path: str) -> None:
+    assert "run `hunt init`" in bare("next").error_line and not Path(db_path).exists()
     assert bare("init").code == 0 and bare("next").code == 0
 
 
+@pytest.mark.file_only  # a missing file; a PostgreSQL database is made by its server
 def test_init_and_demo_create_a_missing_database(bare: Hunt, tmp_path: Path) -> None:
     demo_db = tmp_path / "demo.duckdb"
     assert bare("--db", str(demo_db), "demo", "--companies", "2").code == 0
     assert demo_db.exists() and bare("--db", str(demo_db), "next").code == 0
 
 
+@pytest.mark.file_only  # a missing file; a PostgreSQL database is made by its server
 def test_console_script_refuses_a_typo_in_db(script_env: dict[str, str], tmp_path: Path) -> None:
     typo = tmp_path / "typo.duckdb"
     result = run_script("--db", str(typo), "next", env=script_env)
@@ -689,9 +704,7 @@ def board(hunt: Hunt) -> Hunt:
     return hunt
 
 
-def test_import_jobs_from_a_saved_file_lists_them_and_they_count(
-    board: Hunt, db_path: Path
-) -> None:
+def test_import_jobs_from_a_saved_file_lists_them_and_they_count(board: Hunt, db_path: str) -> None:
     result = board("import", "jobs", "acme health", "--file", str(JOB_PAYLOADS / "lever.json"))
     assert result.code == 0, result.err
     lines = result.out.splitlines()
@@ -705,7 +718,7 @@ def test_import_jobs_from_a_saved_file_lists_them_and_they_count(
     assert reasons["stack"] == "posting 'Junior Developer (C#/Blazor)' mentions C#"
 
 
-def test_import_jobs_json_and_a_refresh_adds_nothing_twice(board: Hunt, db_path: Path) -> None:
+def test_import_jobs_json_and_a_refresh_adds_nothing_twice(board: Hunt, db_path: str) -> None:
     payload = str(JOB_PAYLOADS / "greenhouse.json")
     first = board("import", "jobs", "Acme Health", "--file", payload, "--json").json
     assert {k: first[k] for k in ("company", "source", "fetched", "added", "removed", "kept")} == {
@@ -719,7 +732,7 @@ def test_import_jobs_json_and_a_refresh_adds_nothing_twice(board: Hunt, db_path:
 
 
 def test_import_jobs_bad_input_is_one_line_and_writes_nothing(
-    board: Hunt, db_path: Path, tmp_path: Path
+    board: Hunt, db_path: str, tmp_path: Path
 ) -> None:
     assert (
         board("import", "jobs", "Acme Health", "--file", str(JOB_PAYLOADS / "ashby.json")).code == 0
@@ -752,7 +765,7 @@ def test_import_jobs_wants_exactly_one_board(board: Hunt) -> None:
 
 
 def test_import_jobs_reaches_the_board_through_fetch(
-    board: Hunt, db_path: Path, monkeypatch: pytest.MonkeyPatch
+    board: Hunt, db_path: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from hunt_core.importers import jobboards
 
@@ -790,7 +803,7 @@ def test_import_jobs_reports_a_missing_board_in_one_line(
 CONNECTIONS = Path(__file__).parent / "importers" / "fixtures" / "Connections.csv"
 
 
-def test_import_linkedin_summarises_links_and_offers_people(hunt: Hunt, db_path: Path) -> None:
+def test_import_linkedin_summarises_links_and_offers_people(hunt: Hunt, db_path: str) -> None:
     assert hunt("company", "add", "Acme").code == hunt("company", "add", "Globex").code == 0
     result = hunt("import", "linkedin", str(CONNECTIONS))
     assert result.code == 0, result.err
@@ -808,7 +821,7 @@ def test_import_linkedin_summarises_links_and_offers_people(hunt: Hunt, db_path:
     assert "Sam Lee (Senior Software Engineer)" in knows["reason"]
 
 
-def test_import_linkedin_json_adds_people_once(hunt: Hunt, db_path: Path) -> None:
+def test_import_linkedin_json_adds_people_once(hunt: Hunt, db_path: str) -> None:
     hunt("company", "add", "Acme")
     data = hunt("import", "linkedin", str(CONNECTIONS), "--json", "--add-people").json
     assert (data["added"], data["unchanged"], data["skipped_no_name"]) == (10, 0, 1)
@@ -826,7 +839,7 @@ def test_import_linkedin_json_adds_people_once(hunt: Hunt, db_path: Path) -> Non
 
 
 def test_import_linkedin_reads_a_windows_1252_export(
-    hunt: Hunt, db_path: Path, tmp_path: Path
+    hunt: Hunt, db_path: str, tmp_path: Path
 ) -> None:
     latin = tmp_path / "Connections.csv"
     latin.write_bytes(CONNECTIONS.read_text(encoding="utf-8").encode("cp1252"))
@@ -843,7 +856,7 @@ def test_import_linkedin_reads_a_windows_1252_export(
     ids=["empty", "wrong-columns", "binary", "undecodable"],
 )  # fmt: skip
 def test_a_bad_linkedin_file_is_one_line_and_writes_nothing(
-    hunt: Hunt, db_path: Path, tmp_path: Path, content: bytes, message: str
+    hunt: Hunt, db_path: str, tmp_path: Path, content: bytes, message: str
 ) -> None:
     hunt("company", "add", "Acme")
     bad = tmp_path / "Connections.csv"
@@ -854,7 +867,7 @@ def test_a_bad_linkedin_file_is_one_line_and_writes_nothing(
     assert stored(db_path, "connections") == stored(db_path, "contacts") == []
 
 
-def test_a_50_mb_linkedin_file_is_refused(hunt: Hunt, db_path: Path, tmp_path: Path) -> None:
+def test_a_50_mb_linkedin_file_is_refused(hunt: Hunt, db_path: str, tmp_path: Path) -> None:
     big = tmp_path / "Connections.csv"
     row = b"Sam,Lee,https://www.linkedin.com/in/sam-lee,,Acme,Engineer,12 Mar 2024\n"
     big.write_bytes(CONNECTIONS.read_bytes() + row * (50 * 1024 * 1024 // len(row)))
@@ -1034,7 +1047,7 @@ def test_rank_contacts_json_never_has_a_null_channel(script_env: dict[str, str])
     assert any("0 of 0 LinkedIn notes left this month" in r for r in reasons["Lin Kedin"])
 
 
-def test_company_alias_links_a_near_miss(hunt: Hunt, db_path: Path, tmp_path: Path) -> None:
+def test_company_alias_links_a_near_miss(hunt: Hunt, db_path: str, tmp_path: Path) -> None:
     assert hunt("company", "add", "Acme Corp").code == 0
     export = tmp_path / "Connections.csv"
     export.write_text(
@@ -1055,7 +1068,6 @@ def test_company_alias_links_a_near_miss(hunt: Hunt, db_path: Path, tmp_path: Pa
     assert stored(db_path, "company_aliases") == [(1, "Acmee")]
 
 
-@pytest.mark.both_backends
 def test_the_same_commands_work_on_a_file_and_on_postgresql(
     backend: Backend, tmp_path: Path
 ) -> None:

@@ -230,6 +230,45 @@ def next_ids(
     return [int(i) for (i,) in rows]
 
 
+def sequence_positions(con: duckdb.DuckDBPyConnection, postgres: bool) -> dict[str, int]:
+    """sequence -> the highest value it handed out (0 before its first use), per backend.
+
+    On PostgreSQL the sequences live in PostgreSQL (created by its own DDL), so DuckDB's
+    catalog does not list them: pg_sequences does. A reopened DuckDB file reports a sequence's
+    next value as its last (DuckDB 1.5.5): one too high, never too low, so no id is reused.
+    """
+    if not postgres:
+        rows = con.execute(
+            "SELECT sequence_name, coalesce(last_value, start_value - 1) FROM duckdb_sequences() "
+            "WHERE database_name = current_database() AND schema_name = current_schema()"
+        ).fetchall()
+    else:
+        sql = (
+            "SELECT sequencename, coalesce(last_value, start_value - 1) FROM pg_sequences "
+            "WHERE schemaname = current_schema()"
+        )
+        rows = con.execute(f"SELECT * FROM postgres_query('{CATALOG}', ?)", [sql]).fetchall()
+    return {str(name): int(value) for name, value in rows}
+
+
+def advance_sequence(
+    con: duckdb.DuckDBPyConnection, postgres: bool, sequence: str, past: int
+) -> None:
+    """Make a sequence (a name from the catalog, never input) hand out values above past only."""
+    if not postgres:
+        missing = past - sequence_positions(con, postgres).get(sequence, 0)
+        if missing > 0:  # DuckDB has no setval: draw the values instead
+            con.execute(f"SELECT max(nextval('{sequence}')) FROM range(?)", [missing]).fetchall()
+        return
+    if past > 0:  # setval(0) is below the minimum; greatest() never moves a sequence back
+        sql = (
+            f"SELECT setval('{sequence}', greatest({int(past)}, "
+            "(SELECT coalesce(last_value, 0) FROM pg_sequences "
+            f"WHERE schemaname = current_schema() AND sequencename = {_quote(sequence)})))"
+        )
+        con.execute(f"CALL postgres_execute('{CATALOG}', ?)", [sql])
+
+
 _PARAMETER = re.compile(r"\$([a-z_]+)\b")
 
 
