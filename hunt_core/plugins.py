@@ -377,7 +377,7 @@ class Plugins:
                 items = check(value)
             except Exception as exc:  # isolation: one plugin's bug never stops the others
                 self.report(name, hook, _describe(exc))
-                items = ()
+                items = []
             elapsed = clock() - started
             if elapsed > budget:
                 self._over_budget(name, hook, elapsed)
