@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 import sys
 import textwrap
 import threading
+import time
 from collections.abc import Callable
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -17,6 +20,7 @@ from hunt_core.errors import DatabaseBusy, HuntError, InvalidInput, NotFound
 from hunt_core.models import Chat, Company, Contact, Profile, Touch
 from hunt_core.store import Database, Duplicate, Store, backends, name_key
 from hunt_core.store.migrations import migrations
+from tests.conftest import PostgresServer
 
 pytestmark = pytest.mark.both_backends
 AT = dt.datetime(2026, 11, 2, 12, 0)
@@ -138,6 +142,54 @@ def test_reopening_does_not_migrate_twice(tmp_path) -> None:
     count = db.con.execute("SELECT count(*) FROM schema_version").fetchone()[0]
     assert count == len(migrations())
     db.close()
+
+
+# Each child says it is ready, waits for the go file, then opens (so migrates) the database.
+_MIGRATE_AT_ONCE = """
+import pathlib, sys, time
+from hunt_core.store import Database
+ready, go, url = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2]), sys.argv[3]
+ready.touch()
+while not go.exists():
+    time.sleep(0.001)
+Database.open(url).close()
+"""
+
+
+def _migrating_child(ready: Path, go: Path, url: str) -> subprocess.Popen[str]:
+    """A process that opens url once the go file appears (it touches ready first)."""
+    command = [sys.executable, "-c", _MIGRATE_AT_ONCE, str(ready), str(go), url]
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+@pytest.mark.slow  # starts PostgreSQL and four processes
+@pytest.mark.parametrize("round_", [1, 2, 3])  # a fresh race each round
+def test_two_processes_migrating_one_fresh_postgresql_database_both_succeed_once_each(
+    postgres_server: PostgresServer, tmp_path, round_: int
+) -> None:
+    url = postgres_server.create(f"race_{os.getpid()}_{round_}")  # empty: nothing migrated
+    go = tmp_path / "go"
+    children = [_migrating_child(tmp_path / f"ready-{n}", go, url) for n in (1, 2)]
+    try:
+        deadline = time.monotonic() + 60
+        while not all((tmp_path / f"ready-{n}").exists() for n in (1, 2)):
+            assert time.monotonic() < deadline, "the children never got ready"
+            time.sleep(0.01)
+        go.touch()  # both start migrating the same moment
+        results = [child.communicate(timeout=120) for child in children]
+    finally:
+        for child in children:
+            child.kill()
+    for child, (_, err) in zip(children, results, strict=True):
+        assert child.returncode == 0, err
+    db = Database.open(url)
+    try:
+        applied = db.con.execute(
+            "SELECT version, count(*) FROM schema_version GROUP BY version ORDER BY version"
+        ).fetchall()
+    finally:
+        db.close()
+    assert applied == [(v, 1) for v, _, _ in migrations()]
 
 
 def test_a_second_process_gets_a_clear_busy_message(tmp_path) -> None:

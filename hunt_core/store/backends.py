@@ -210,6 +210,23 @@ def run_ddl(con: duckdb.DuckDBPyConnection, postgres: bool, sql: str) -> None:
     con.execute("CALL pg_clear_cache()")  # the attach re-reads the tables it just gained
 
 
+_MIGRATION_LOCK = 0x68756E74  # "hunt": the advisory lock key every replica migrates under
+
+
+def lock_migrations(con: duckdb.DuckDBPyConnection, postgres: bool) -> None:
+    """Wait for, and hold until the open transaction ends, the right to migrate (PostgreSQL).
+
+    Replicas starting together each take PostgreSQL's transaction-level advisory lock in the
+    migration's own transaction, so one migrates while the other waits and then finds the
+    work done. A file needs none: DuckDB lets one process write it.
+    """
+    if not postgres:
+        return
+    sql = f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})"
+    con.execute(f"CALL postgres_execute('{CATALOG}', ?)", [sql])
+    con.execute("CALL pg_clear_cache()")  # the tables may have changed while this waited
+
+
 def refresh_statistics(con: duckdb.DuckDBPyConnection) -> None:
     """Let PostgreSQL's planner see rows just loaded in bulk (it would plan for empty tables)."""
     con.execute(f"CALL postgres_execute('{CATALOG}', 'ANALYZE')")
