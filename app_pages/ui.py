@@ -120,7 +120,8 @@ def next_step_bar(run: session.Run) -> None:
     """The next step in one line above every page, with a button to it."""
     step = run.step
     with st.container(border=True):
-        what, button = st.columns([5, 1], vertical_alignment="center")
+        # A quarter of the row for the button: "Prepare questions" was cut off at a sixth.
+        what, button = st.columns([3, 1], vertical_alignment="center")
         what.markdown(f"**Next step:** {escape(step.action)}")
         if button.button(target(step).label, key="bar.go", width="stretch"):
             go(step)
