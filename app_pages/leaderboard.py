@@ -14,6 +14,21 @@ TITLES = {
     "full_role_mix": "Companies with a full role mix",
     "referrals": "Referrals",
 }
+# What each measure counts, as the store's leaderboard SQL counts it (store/cohorts.py).
+MEANINGS = {
+    "messages_sent": "LinkedIn requests, messages, emails and Slack messages sent.",
+    "follow_ups_on_time": (
+        "People whose first follow-up came within two weeks of the first message: due after "
+        "a week without a reply, on time a week later. Each person counts once."
+    ),
+    "chats_held": "Informational chats held.",
+    "thank_yous": "Thank-you notes sent after a chat.",
+    "full_role_mix": (
+        "Target companies with a developer, a manager and a recruiter on your list, counted "
+        "when the third one arrives."
+    ),
+    "referrals": "Referrals offered or made.",
+}
 
 me = session.member()
 st.title("Leaderboard")
@@ -26,6 +41,7 @@ week = span.toggle("This week only", value=True, key="leaderboard.week")
 measure = pick.selectbox(
     "Measure", list(MEASURES), format_func=TITLES.__getitem__, key="leaderboard.measure"
 )
+st.caption(MEANINGS[measure])
 if me is None:
     st.info("The leaderboard needs cohort sign-in.")
     st.stop()

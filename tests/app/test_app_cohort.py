@@ -169,6 +169,10 @@ def test_leaderboard_shows_aliases_not_opted_out_and_no_company_or_contact(cohor
     assert "Ana Diaz" not in shown and "Ben Ode" not in shown
     assert "Corp" not in shown and "Contact" not in shown
     assert len(board.at.get("vega_lite_chart")) >= 1 or board.at.get("arrow_vega_lite_chart")
+    assert "LinkedIn requests, messages, emails and Slack messages sent." in board.markdown()
+    board.widget("leaderboard.measure").set_value("follow_ups_on_time")
+    board.at.run()
+    assert any("Each person counts once." in text for text in board.markdown())
 
 
 @pytest.mark.filterwarnings("ignore:hunt_core.x is deprecated:DeprecationWarning")
