@@ -58,12 +58,16 @@ def hunt_score_company(company: Company, profile: Profile) -> Signal:
     ]
     if found:
         (_, why), _, _, mine, theirs = min(found)
+        if mine.casefold().split() == theirs.casefold().split():
+            # Read aloud, "your agriculture" and "interested in agriculture, so your work on
+            # agriculture" repeat themselves: name the interest once.
+            reason = f"{company.name} works on {theirs}, one of your interests"
+            pitch = f"I'm interested in {mine}, so your work stood out to me"
+        else:
+            reason = f"{company.name} works on {theirs}, which matches your {mine}{why}"
+            pitch = f"I'm interested in {mine}, so your work on {theirs} stood out to me"
         return Signal(
-            criterion=KEY,
-            points=1.0,
-            reason=f"{company.name} works on {theirs}, which matches your {mine}{why}",
-            evidence="company.interests",
-            pitch=f"I'm interested in {mine}, so your work on {theirs} stood out to me",
+            criterion=KEY, points=1.0, reason=reason, evidence="company.interests", pitch=pitch
         )
     return Signal(
         criterion=KEY,

@@ -60,7 +60,13 @@ def test_the_reason_names_both_interests_and_the_field() -> None:
 
 def test_the_same_words_win_over_a_shared_field() -> None:
     signal = _score(["fintech", "payments"], ["payments"])
-    assert signal.reason == "Acme works on payments, which matches your payments"
+    assert signal.reason == "Acme works on payments, one of your interests"
+
+
+def test_an_interest_both_sides_name_alike_is_said_once() -> None:
+    signal = _score(["Agriculture"], ["agriculture"])
+    assert signal.reason == "Acme works on agriculture, one of your interests"
+    assert signal.pitch == "I'm interested in Agriculture, so your work stood out to me"
 
 
 @pytest.mark.parametrize(
