@@ -11,8 +11,6 @@ import io
 import json
 import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -23,6 +21,7 @@ import pytest
 from hunt_core.cli import main
 from hunt_core.store import Database
 from hunt_core.store.migrations import migrations
+from tests.console import run_script
 
 if TYPE_CHECKING:
     from tests.conftest import Backend
@@ -82,8 +81,14 @@ def bare(db_path: str, capsys: pytest.CaptureFixture[str]) -> Hunt:
 
 
 @pytest.fixture
-def hunt(bare: Hunt) -> Hunt:
-    """`hunt ARGS` in-process on a database made by `hunt init`."""
+def hunt(bare: Hunt, backend: Backend, db_path: str) -> Hunt:
+    """`hunt ARGS` in-process on a database made by `hunt init`.
+
+    A file starts as a copy of the session's migrated file, where `init` has only its user
+    row left to write: the same database, without migrating it in every test.
+    """
+    if backend.template is not None:
+        shutil.copyfile(backend.template, db_path)
     assert bare("init").code == 0
     return bare
 
@@ -108,15 +113,6 @@ def stored(path: str, what: str) -> list[Any]:
 
 
 # -- the real console script ---------------------------------------------------------------
-
-
-def run_script(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    """Run the installed `hunt` console script (or the module, if the script is missing)."""
-    script = shutil.which("hunt", path=str(Path(sys.executable).parent))
-    command = [script] if script else [sys.executable, "-m", "hunt_core.cli"]
-    return subprocess.run(
-        [*command, *args], env=env, capture_output=True, text=True, timeout=60, check=False
-    )
 
 
 @pytest.fixture

@@ -8,30 +8,20 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from hunt_core.cli import main
 from hunt_core.plugins import get_plugin_manager
 from hunt_core.store import Database
 from hunt_core.workspace import Workspace
-
-
-def _hunt(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    """The installed console script (or the module) run for real."""
-    script = shutil.which("hunt", path=str(Path(sys.executable).parent))
-    command = [script] if script else [sys.executable, "-m", "hunt_core.cli"]
-    return subprocess.run(
-        [*command, *args], env=env, capture_output=True, text=True, timeout=120, check=False
-    )
+from tests.console import run_script
 
 
 @pytest.fixture
 def env(tmp_path: Path) -> dict[str, str]:
-    """A hunt with one company and a recruiter and a developer there."""
+    """A hunt with one company and a recruiter and a developer there (set up in-process)."""
     path = tmp_path / "hunt.duckdb"
     env = {**os.environ, "HUNT_DB": str(path), "HUNT_PLUGINS_DIR": ""}
     for name in ("HUNT_LOAD_PLUGINS", "HUNT_DISABLE_PLUGINS", "HUNT_NOW"):
@@ -42,16 +32,16 @@ def env(tmp_path: Path) -> dict[str, str]:
         ["contact", "add", "Prairie Health", "Ann Lee", "--role", "recruiter"],
         ["contact", "add", "Prairie Health", "Bo Chen", "--role", "developer"],
     ):
-        assert _hunt(*args, env=env).returncode == 0
+        assert main(["--db", str(path), *args]) == 0
     return env
 
 
 def test_the_starter_questions_fit_the_persons_role_and_company(env: dict[str, str]) -> None:
     recruiter = json.loads(
-        _hunt("chat", "prep", "prairie health", "ann lee", "--json", env=env).stdout
+        run_script("chat", "prep", "prairie health", "ann lee", "--json", env=env).stdout
     )
     developer = json.loads(
-        _hunt("chat", "prep", "Prairie Health", "Bo Chen", "--json", env=env).stdout
+        run_script("chat", "prep", "Prairie Health", "Bo Chen", "--json", env=env).stdout
     )
     assert (recruiter["company"], recruiter["contact"]) == ("Prairie Health", "Ann Lee")
     assert recruiter["questions"] and developer["questions"]
@@ -60,7 +50,7 @@ def test_the_starter_questions_fit_the_persons_role_and_company(env: dict[str, s
     assert not any("job" in q.casefold().split() for q in recruiter["questions"]), (
         "the guide: ask what it is like to work there, not for a job"
     )
-    text = _hunt("chat", "prep", "Prairie Health", "Ann Lee", env=env).stdout
+    text = run_script("chat", "prep", "Prairie Health", "Ann Lee", env=env).stdout
     assert "Ann Lee (recruiter) at Prairie Health" in text
     assert f"1. {recruiter['questions'][0]}" in text
 
@@ -72,11 +62,13 @@ def test_the_questions_you_saved_for_the_chat_come_instead(env: dict[str, str]) 
         ws.save_chat("Prairie Health", "Bo Chen", questions=["What would you change first?"])
     finally:
         db.close()
-    shown = json.loads(_hunt("chat", "prep", "Prairie Health", "Bo Chen", "--json", env=env).stdout)
+    shown = json.loads(
+        run_script("chat", "prep", "Prairie Health", "Bo Chen", "--json", env=env).stdout
+    )
     assert shown["questions"] == ["What would you change first?"]
 
 
 def test_an_unknown_person_is_one_line_and_exit_1(env: dict[str, str]) -> None:
-    done = _hunt("chat", "prep", "Prairie Health", "Nobody", env=env)
+    done = run_script("chat", "prep", "Prairie Health", "Nobody", env=env)
     assert done.returncode == 1 and done.stdout == ""
     assert len(done.stderr.splitlines()) == 1 and "Nobody" in done.stderr

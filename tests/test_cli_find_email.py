@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,18 +19,10 @@ from hunt_core import http
 from hunt_core.cli import main
 from hunt_core.models import Contact
 from hunt_core.store import Database
+from tests.console import run_script
 from tests.test_find_email import PUBLIC, Web, github, page
 
 ADD = ["contact", "add", "Cinder Networks", "Alex Kim", "--role", "developer"]
-
-
-def run_script(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    """Run the installed `hunt` console script (or the module, if the script is missing)."""
-    script = shutil.which("hunt", path=str(Path(sys.executable).parent))
-    command = [script] if script else [sys.executable, "-m", "hunt_core.cli"]
-    return subprocess.run(
-        [*command, *args], env=env, capture_output=True, text=True, timeout=60, check=False
-    )
 
 
 @pytest.fixture

@@ -299,7 +299,8 @@ def test_a_student_reads_their_own_hunt_with_nobody_elses_rows_after_another_use
 
 # Process-wide caches in the domain and the dashboard. Each is a pure function of its
 # arguments (chart specs, city lookups, fields of work, spellings, title and date parsing, name
-# keys, demo slugs) or holds no one's rows (the server's database handle and plugin manager),
+# keys, demo slugs) or holds no one's rows (the server's database handle and plugin manager,
+# the CLI's argument parser),
 # so it can never hand one person's rows to another. A new cache must be checked
 # against that and added here.
 ALLOWED_CACHES = {
@@ -310,6 +311,7 @@ ALLOWED_CACHES = {
     ("app_pages/charts.py", "_weekly_spec"),
     ("app_pages/session.py", "database"),
     ("app_pages/session.py", "_plugin_manager"),
+    ("hunt_core/cli/app.py", "_parser"),
     ("hunt_core/demo.py", "_slug"),
     ("hunt_core/geo.py", "_hints"),
     ("hunt_core/geo.py", "_alternates"),

@@ -135,6 +135,21 @@ def test_migrates_a_v1_database_keeping_its_data(tmp_path) -> None:
     db.close()
 
 
+def test_opening_a_known_users_store_writes_nothing(tmp_path: Path) -> None:
+    """Every command opens a store: one that only reads must not write, even its user row."""
+    path = str(tmp_path / "hunt.duckdb")
+    db = Database.open(path)
+    db.store("ana@example.com")
+    db.close()
+    con = duckdb.connect(path, read_only=True)  # any write would raise here
+    try:
+        Store(con, "ana@example.com").ensure_user("Ana")
+        with pytest.raises(duckdb.Error, match="read-only"):
+            Store(con, "bo@example.com").ensure_user("Bo")  # a new user is still written
+    finally:
+        con.close()
+
+
 def test_reopening_does_not_migrate_twice(tmp_path) -> None:
     path = tmp_path / "h.duckdb"
     Database.open(path).close()
@@ -338,3 +353,20 @@ def test_a_path_naming_a_lock_is_not_reported_busy(tmp_path) -> None:
         Database.open(blocked)
     assert not isinstance(caught.value, DatabaseBusy)
     assert "in use by another process" not in str(caught.value)
+
+
+def test_duckdb_threads_come_from_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = str(tmp_path / "hunt.duckdb")
+    for threads in ("1", "3"):
+        monkeypatch.setenv("HUNT_DUCKDB_THREADS", threads)
+        db = Database.open(path)
+        try:
+            assert db.con.execute("SELECT current_setting('threads')").fetchone() == (int(threads),)
+        finally:
+            db.close()
+    for bad in ("0", "two", "-1"):
+        monkeypatch.setenv("HUNT_DUCKDB_THREADS", bad)
+        with pytest.raises(HuntError, match=f"HUNT_DUCKDB_THREADS '{bad}' is not a whole number"):
+            Database.open(path)

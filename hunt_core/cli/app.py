@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -84,10 +85,19 @@ def run(args: argparse.Namespace) -> None:
         db.close()
 
 
+@functools.cache
+def _parser() -> argparse.ArgumentParser:
+    """The parser, built once per process: main() may run many times in one (tests, scripts).
+
+    Parsing never changes it; each call gets a fresh namespace.
+    """
+    return build_parser()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `hunt`; 0 on success, 1 on bad input (one line on stderr), 2 on a usage error."""
     try:
-        args = build_parser().parse_args(argv)
+        args = _parser().parse_args(argv)
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 2
     try:

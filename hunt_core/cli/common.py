@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
+import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
+
+import orjson
 
 if TYPE_CHECKING:
     from hunt_core.store import Database
@@ -57,16 +59,19 @@ def database(args: argparse.Namespace) -> Database:
 
 
 def print_json(value: Any) -> None:
-    """JSON for scripts, non-ASCII names kept readable; a list prints one item per line.
+    """JSON for scripts, indented, non-ASCII names kept readable.
 
-    Indented JSON goes through the pure-Python encoder (seconds for 10,000 companies); an
-    item per line keeps the C encoder and stays readable and easy to grep.
+    orjson, because the standard encoder spends about a second indenting a 10,000-company
+    ranking; int keys become strings, as in the standard library. The UTF-8 bytes go straight
+    to stdout's buffer, when it has one, rather than being decoded only to be encoded again.
     """
-    if isinstance(value, list) and value:
-        items = ",\n".join("  " + json.dumps(item, ensure_ascii=False) for item in value)
-        print(f"[\n{items}\n]")
+    data = orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS) + b"\n"
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream, such as a caller's io.StringIO
+        sys.stdout.write(data.decode())
         return
-    print(json.dumps(value, indent=2, ensure_ascii=False))
+    sys.stdout.flush()  # whatever was printed before comes first
+    buffer.write(data)
 
 
 def print_table(header: list[str], rows: list[list[str]]) -> None:

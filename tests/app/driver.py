@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from streamlit.testing.v1.element_tree import (
 )
 
 from app_pages.safe import escape
+from hunt_core.demo import load_demo
 from hunt_core.plugins import get_plugin_manager
 from hunt_core.store import Database
 from hunt_core.workspace import Workspace
@@ -49,6 +51,10 @@ class Dash:
             fill(Workspace(db.store(), plugins, lambda: NOW))
         finally:
             db.close()
+
+    def load(self, prepared: Path) -> None:
+        """Start from a copy of a prepared database file, before the app first opens it."""
+        shutil.copyfile(prepared, self.db_path)
 
     def start(self, *, user: str | None = None, now: dt.datetime = NOW) -> Dash:
         """First run, with the clock (and optionally the signed-in user) injected."""
@@ -134,6 +140,11 @@ class Dash:
             found.append(str(getattr(node, "label", "") or ""))
             found.append(str(getattr(node, "help", "") or ""))
         return [f for f in found if f]
+
+
+def demo(ws: Workspace) -> None:
+    """The 25-company demo hunt the page tests share (tests/app/conftest.py loads it once)."""
+    load_demo(ws.store, companies=25, seed=7, now=NOW)
 
 
 def profile(ws: Workspace) -> None:

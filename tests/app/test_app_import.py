@@ -12,10 +12,9 @@ from pathlib import Path
 import pytest
 
 from app_pages.safe import escape
-from hunt_core.demo import load_demo
 from hunt_core.workspace import Workspace
 
-from .driver import NOW, Dash, profile
+from .driver import Dash, profile
 from .test_app_safety import PAYLOADS, UNSAFE
 
 HERE = Path(__file__).resolve().parent
@@ -26,10 +25,6 @@ COMPANIES_CSV = (
     b"Zeta,Java,no,no,3.1\r\n"
     b"Acme,.NET; C#,yes,yes,4.5\r\n"
 )
-
-
-def _demo(ws: Workspace) -> None:
-    load_demo(ws.store, companies=25, seed=7, now=NOW)
 
 
 def _acme(ws: Workspace) -> None:
@@ -81,9 +76,11 @@ def _assert_inert(dash: Dash) -> None:
 
 @pytest.mark.parametrize("kind", ["linkedin", "sheet", "jobs"])
 @pytest.mark.parametrize("demo", [False, True], ids=["empty", "demo"])
-def test_the_import_page_runs_on_empty_and_demo_data(dash: Dash, kind: str, demo: bool) -> None:
+def test_the_import_page_runs_on_empty_and_demo_data(
+    dash: Dash, kind: str, demo: bool, demo_file: Path
+) -> None:
     if demo:
-        dash.seed(_demo)
+        dash.load(demo_file)
     _kind(dash.start(), kind).assert_ok()
     assert dash.at.title[0].value == "Import your data"
     if kind == "jobs" and not demo:
@@ -297,8 +294,10 @@ def test_a_bad_board_or_file_shows_one_error_and_keeps_the_roles(
     ("fmt", "name"),
     [("csv", "hunt-export.zip"), ("json", "hunt-export.json"), ("xlsx", "hunt-export.xlsx")],
 )
-def test_settings_prepares_each_export_for_download(dash: Dash, fmt: str, name: str) -> None:
-    dash.seed(_demo)
+def test_settings_prepares_each_export_for_download(
+    dash: Dash, fmt: str, name: str, demo_file: Path
+) -> None:
+    dash.load(demo_file)
     dash.start().open("settings").assert_ok()
     assert "settings.export.download" not in dash.widget_keys(), "nothing built until asked"
     assert dash.at.get("download_button")[0].label.startswith("Download follow-ups and chats")
@@ -309,8 +308,10 @@ def test_settings_prepares_each_export_for_download(dash: Dash, fmt: str, name: 
     assert "settings.export.download" in dash.widget_keys(), "still valid: nothing was written"
 
 
-def test_an_export_restores_into_an_empty_hunt_and_not_into_a_full_one(dash: Dash) -> None:
-    dash.seed(_demo)
+def test_an_export_restores_into_an_empty_hunt_and_not_into_a_full_one(
+    dash: Dash, demo_file: Path
+) -> None:
+    dash.load(demo_file)
     dash.start().open("settings")
     dash.at.selectbox(key="settings.export.format").set_value("json")
     dash.press("settings.export.prepare")

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from app_pages.safe import escape
-from hunt_core.demo import load_demo
 from hunt_core.workspace import Workspace
 
-from .driver import NOW, Dash
+from .driver import Dash, demo
 
 ROLES = (("Dev", "developer"), ("Mgr", "manager"), ("Rec", "recruiter"))
 
@@ -103,10 +103,6 @@ def test_the_card_is_never_empty_while_waiting(profiled: Dash) -> None:
     assert profiled.at.subheader[0].value.startswith("Add a second")
 
 
-def _demo(ws: Workspace) -> None:
-    load_demo(ws.store, companies=25, seed=7, now=NOW)
-
-
 # Each page's long text column: wide, and readable whole under an expander where it can run long.
 LONG = {
     "companies": ("Find out", None),
@@ -117,7 +113,7 @@ LONG = {
 
 
 def _chatted(ws: Workspace) -> None:
-    _demo(ws)
+    demo(ws)
     snap = ws.snapshot()
     held = next(c for c in snap.chats if c.held_at is not None)
     person = snap.contacts_by_id[held.contact_id]
@@ -146,8 +142,10 @@ def test_long_table_columns_are_wide_and_can_be_read_in_full(dash: Dash) -> None
             assert all(str(v).strip() in whole for v in table.value[column] if v), page
 
 
-def test_home_lists_the_queue_whole_with_every_why_one_click_away(dash: Dash) -> None:
-    dash.seed(_demo)
+def test_home_lists_the_queue_whole_with_every_why_one_click_away(
+    dash: Dash, demo_file: Path
+) -> None:
+    dash.load(demo_file)
     queue: list = []
     dash.seed(lambda ws: queue.extend(ws.queue()))
     dash.start().assert_ok()

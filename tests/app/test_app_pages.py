@@ -8,14 +8,9 @@ from pathlib import Path
 import pytest
 
 from app_pages import session
-from hunt_core.demo import load_demo
 from hunt_core.workspace import Workspace
 
-from .driver import NOW, PAGES, Dash
-
-
-def _demo(ws: Workspace) -> None:
-    load_demo(ws.store, companies=25, seed=7, now=NOW)
+from .driver import PAGES, Dash
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -25,8 +20,8 @@ def test_every_page_runs_on_an_empty_database(dash: Dash, name: str) -> None:
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_every_page_runs_on_demo_data(dash: Dash, name: str) -> None:
-    dash.seed(_demo)
+def test_every_page_runs_on_demo_data(dash: Dash, name: str, demo_file: Path) -> None:
+    dash.load(demo_file)
     dash.start().open(name).assert_ok()
 
 
@@ -42,8 +37,8 @@ def test_a_new_user_can_load_demo_data_and_visit_every_page(dash: Dash) -> None:
     assert len(dash.open("companies").at.dataframe[0].value) == 25
 
 
-def test_the_progress_page_draws_three_altair_charts(dash: Dash) -> None:
-    dash.seed(_demo)
+def test_the_progress_page_draws_three_altair_charts(dash: Dash, demo_file: Path) -> None:
+    dash.load(demo_file)
     dash.start().open("progress").assert_ok()
     charts = [n for n in dash.at if getattr(n, "type", "") == "vega_lite_chart"]
     assert len(charts) == 3

@@ -8,7 +8,7 @@ import io
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from hunt_core import cohort
@@ -188,4 +188,16 @@ def test_any_rows_in_a_bom_or_utf8_file_decode_back_equal(
 )
 def test_latin_rows_without_a_bom_decode_back_equal(encoding: str, rows: list[list[str]]) -> None:
     content = _csv(rows)
-    assert text.decode(content.encode(encoding), "f.csv") == content
+    data = content.encode(encoding)
+    # Windows-1252 bytes that also read as other UTF-8 text ("Â" then a no-break space is
+    # b"\xc2\xa0", a no-break space in UTF-8) cannot be told apart: UTF-8 wins, as it should.
+    assume(encoding != "cp1252" or _utf8(data) in (None, content))
+    assert text.decode(data, "f.csv") == content
+
+
+def _utf8(data: bytes) -> str | None:
+    """data read as UTF-8, or None when it is not UTF-8."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
