@@ -133,8 +133,18 @@ def channels(
         profile=profile,
         context=context,
     )
-    unique = {c.key: c for _, c in sorted(found, key=lambda pc: (pc[1].warmth, pc[0]))}
-    return sorted(unique.values(), key=lambda c: (not c.available, -c.warmth, c.key))
+    # One channel per key, the warmest (then the last plugin by name), whatever the call order.
+    held: dict[str, tuple[float, str, Channel]] = {}
+    for plugin, channel in found:
+        kept = held.get(channel.key)
+        if kept is None or (channel.warmth, plugin) >= kept[:2]:
+            held[channel.key] = (channel.warmth, plugin, channel)
+    return sorted((c for _, _, c in held.values()), key=_warmest_first)
+
+
+def _warmest_first(channel: Channel) -> tuple[bool, float, str]:
+    """The order channels are offered in: usable now, then warmest, then by key."""
+    return (not channel.available, -channel.warmth, channel.key)
 
 
 def template_problem(template: Template) -> str | None:
