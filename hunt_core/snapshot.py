@@ -8,7 +8,7 @@ from functools import cached_property
 
 from hunt_core import gcpause, outreach, views
 from hunt_core.cohort import Comment
-from hunt_core.importers import linkedin
+from hunt_core.connections import connected_ids
 from hunt_core.models import (
     Channel,
     Chat,
@@ -71,7 +71,7 @@ class Snapshot:
             notes_left=outreach.notes_left(self.profile, self.notes_used),
             postings_by_company=views.grouped(views.posting(p) for p in self.postings),
             connections_by_company=views.grouped(views.connection(c) for c in self.connections),
-            connected=linkedin.connected_ids(self.contacts, self.connections),
+            connected=connected_ids(self.contacts, self.connections),
             peer_counts=self.peer_counts,
             placements={k: n for k, (n, _, _) in self.placements.items()},
             placement_years={k: (first, last) for k, (_, first, last) in self.placements.items()},

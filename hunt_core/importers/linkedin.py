@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from hunt_core.connections import NAME_KEY, person_key, profile_key
 from hunt_core.errors import InvalidInput
 from hunt_core.importers import text
 from hunt_core.models import ROLES, Company, Connection, Contact, Profile, Role
-from hunt_core.names import CompanyMatcher, compact_key, company_key
+from hunt_core.names import CompanyMatcher, compact_key
 from hunt_core.store import Store, name_key
 
 SOURCE = "Connections.csv"
@@ -24,7 +25,6 @@ TOO_BIG = "LinkedIn's Connections.csv of 30,000 connections (its cap) is about 3
 MAX_ROWS = 50_000
 HEADER_SCAN = 20  # rows searched for the header; real exports have it on row 1 to 4
 EMAIL_SOURCE = "LinkedIn export"
-NAME_KEY = "name:"
 SUGGEST_AT = 2  # connections at one company that make it worth suggesting as a target
 SHOWN = 10  # list items in the text summary
 COLUMNS = {
@@ -297,14 +297,6 @@ def _connection(cells: list[str], columns: tuple[int, ...]) -> Connection | None
     )
 
 
-def person_key(url: str, first: str, last: str, company: str) -> str:
-    """Who a row is across exports: the profile URL, else their name at their company."""
-    if url.strip():
-        text = url.strip().lower().split("#")[0].split("?")[0].rstrip("/")
-        return "https://" + text.removeprefix("https://").removeprefix("http://")
-    return f"{NAME_KEY}{name_key(f'{first} {last}')}|{company_key(company)}"
-
-
 @functools.lru_cache(maxsize=4096)  # 30,000 rows share a few thousand dates
 def parse_connected_on(text: str) -> dt.date | None:
     """'12 Mar 2024' (LinkedIn), '12-Mar-24' (after Excel) or '2024-03-12'; None otherwise."""
@@ -445,13 +437,13 @@ def offers(
     names = {c.id: c.name for c in companies}
     people = store.contacts()
     listed = {(p.company_id, name_key(p.name)) for p in people}
-    listed |= {(p.company_id, _url(p.linkedin)) for p in people if p.linkedin}
+    listed |= {(p.company_id, profile_key(p.linkedin)) for p in people if p.linkedin}
     found: dict[tuple[int, str], Offer] = {}
     for c in connections:
         if c.company_id is None or c.company_id not in names:
             continue
         key = (c.company_id, name_key(c.name))
-        if key in listed or (c.url and (c.company_id, _url(c.url)) in listed):
+        if key in listed or (c.url and (c.company_id, profile_key(c.url)) in listed):
             continue
         found.setdefault(
             key,
@@ -461,33 +453,6 @@ def offers(
     order = {role: i for i, role in enumerate(ROLES)}
     return sorted(
         found.values(), key=lambda o: (name_key(o.company), order[o.role], name_key(o.name))
-    )
-
-
-def _url(url: str) -> str:
-    """A profile URL in the form person keys use."""
-    return person_key(url, "", "", "")
-
-
-def connected_ids(contacts: Iterable[Contact], connections: Iterable[Connection]) -> frozenset[int]:
-    """People who are first-degree connections: marked so, or in the export at their company."""
-    names: dict[int, set[str]] = {}
-    urls: set[str] = set()
-    for c in connections:
-        if c.company_id is not None:
-            names.setdefault(c.company_id, set()).add(name_key(c.name))
-        if c.url:
-            urls.add(_url(c.url))
-    # Keys are made only where a match is possible: a big hunt has few connections.
-    return frozenset(
-        p.id
-        for p in contacts
-        if p.id is not None
-        and (
-            p.connected
-            or (p.company_id in names and name_key(p.name) in names[p.company_id])
-            or (urls and p.linkedin.strip() and _url(p.linkedin) in urls)
-        )
     )
 
 
