@@ -1,8 +1,9 @@
 """Everything of one user out as CSV files, JSON or one workbook, and back into an empty hunt.
 
-Tables: profile, companies, contacts, touches, chats, postings, connections, weights (snoozed
-steps are passing state and stay behind). Ids are kept in the files so rows can refer to each
-other; a restore gives new ids and remaps contacts -> companies and touches/chats -> contacts.
+Tables: profile, companies, contacts, touches, chats, postings, connections, weights and
+aliases (the other spellings of a target you confirmed); snoozed steps are passing state and
+stay behind. Ids are kept in the files so rows can refer to each other; a restore gives new ids
+and remaps contacts and aliases -> companies and touches/chats -> contacts.
 In CSV and Excel a list is one cell of ';'-joined items (a ';' or '\\' inside an item is
 escaped with '\\'), and a cell a spreadsheet could run as a formula gets a leading quote.
 """
@@ -85,8 +86,13 @@ def _schema(model: type) -> dict[str, str]:
 
 
 SCHEMA: dict[str, dict[str, str]] = {name: _schema(m) for name, m in MODELS.items()} | {
-    "weights": {"criterion": "text", "weight": "float"}
+    "weights": {"criterion": "text", "weight": "float"},
+    "aliases": {"company_id": "int", "alias": "text"},
 }
+# Tables added after exports of this format version were first written: an older export
+# without one restores it empty rather than being refused.
+ADDED_LATER = ("aliases",)
+_REQUIRED = [name for name in SCHEMA if name not in ADDED_LATER]
 
 
 # -- export --------------------------------------------------------------------------------
@@ -105,6 +111,7 @@ def dump(store: Store) -> dict[str, list[Row]]:
             "postings": [asdict(p) for p in store.postings()],
             "connections": [asdict(c) for c in store.connections()],
             "weights": [{"criterion": k, "weight": w} for k, w in sorted(store.weights().items())],
+            "aliases": [{"company_id": c, "alias": a} for c, a in store.company_aliases()],
         }
 
 
@@ -269,10 +276,15 @@ def _from_files(where: str, files: Mapping[str, Callable[[], bytes]]) -> dict[st
         )
     if kinds[0] in (JSON_NAME, XLSX_NAME):
         return _from_bytes(files[kinds[0]](), f"{where}/{kinds[0]}")
-    missing = [n for n in csvs if n not in files]
+    missing = [f"{n}.csv" for n in _REQUIRED if f"{n}.csv" not in files]
     if missing:
         raise InvalidInput(f"{where} has no {missing[0]}; is it a whole Hunt export?")
-    return {name: _csv_rows(files[f"{name}.csv"](), f"{where}/{name}.csv", name) for name in SCHEMA}
+    return {
+        name: _csv_rows(files[f"{name}.csv"](), f"{where}/{name}.csv", name)
+        if f"{name}.csv" in files
+        else []
+        for name in SCHEMA
+    }
 
 
 def _csv_rows(data: bytes, label: str, name: str) -> Raw:
@@ -302,8 +314,10 @@ def _from_zip(data: bytes, filename: str) -> dict[str, Raw]:
 
 
 def _from_xlsx(data: bytes, filename: str) -> dict[str, Raw]:
-    tables = read_workbook(data, filename, list(SCHEMA), limit=MAX_BYTES, max_rows=None)
-    return {name: _table_rows(table, name) for name, table in tables.items()}
+    tables = read_workbook(
+        data, filename, _REQUIRED, optional=ADDED_LATER, limit=MAX_BYTES, max_rows=None
+    )
+    return {name: _table_rows(tables[name], name) if name in tables else [] for name in SCHEMA}
 
 
 def _table_rows(table: Table, name: str) -> Raw:
@@ -350,6 +364,8 @@ def _from_json(data: bytes, filename: str) -> dict[str, Raw]:
 
 def _json_rows(filename: str, tables: Mapping[str, Any], name: str) -> Raw:
     rows = tables.get(name)
+    if rows is None and name in ADDED_LATER:
+        return []
     if not isinstance(rows, list):
         raise InvalidInput(f"{filename}: tables.{name} is missing or not a list")
     raw: Raw = []
@@ -415,6 +431,11 @@ def _write(store: Store, tables: Mapping[str, list[tuple[str, Row]]]) -> None:
     store.save_connections([Connection(**row) for row in _plain(linked)])
     for _, row in tables["weights"]:
         store.set_weight(row["criterion"], row["weight"])
+    for where, row in _remap(tables["aliases"], "company_id", company_id):
+        try:
+            store.add_company_alias(row["company_id"], row["alias"])
+        except InvalidInput as exc:
+            raise InvalidInput(f"{where}: {exc}") from None
 
 
 def _ids(rows: list[tuple[str, Row]], model: Callable[..., Any]) -> dict[int, Any]:

@@ -92,6 +92,9 @@ def rich(store: Store) -> Store:
     store.set_weight("stack", 2.5)
     store.set_weight("location", 0.1)
     store.set_weight("gone-plugin", 3.0)
+    store.add_company_alias(
+        tricky.id or -1, "SUM Corporation"
+    )  # confirmed from a LinkedIn near miss
     return store
 
 
@@ -303,6 +306,37 @@ def test_a_damaged_xlsx_export_writes_nothing(hunt: Store, fresh: Store, tmp_pat
     book["chats"].append(list(export.SCHEMA["chats"]))
     book.save(path)
     _assert_refused(fresh, path, "sheet companies, row 2, column remote")
+
+
+@pytest.mark.parametrize("fmt", export.FORMATS)
+def test_an_export_from_before_aliases_still_restores(
+    hunt: Store, fresh: Store, tmp_path: Path, fmt: str
+) -> None:
+    """Exports written before the aliases table have none: they restore, with no aliases."""
+    tables = {k: v for k, v in export.dump(hunt).items() if k != "aliases"}
+    for name, data in export.render(tables, fmt).items():
+        (tmp_path / name).write_bytes(data)
+    counts = export.restore(fresh, tmp_path)
+    assert counts["aliases"] == 0 and counts["companies"] == 6
+    assert fresh.company_aliases() == []
+    assert {k: v for k, v in canonical(fresh).items() if k != "aliases"} == {
+        k: v for k, v in canonical(hunt).items() if k != "aliases"
+    }
+
+
+def test_a_confirmed_alias_survives_the_round_trip_and_a_bad_one_names_its_row(
+    hunt: Store, fresh: Store, tmp_path: Path
+) -> None:
+    export.export(hunt, tmp_path, "csv")
+    restored = Database.open(":memory:").store()
+    export.restore(restored, tmp_path)
+    [(company_id, alias)] = restored.company_aliases()
+    assert (alias, restored.company_by_id(company_id).name) == ("SUM Corporation", "=SUM(A1) Corp")
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text(aliases.read_text("utf-8-sig").replace("SUM Corporation", "!!"), "utf-8")
+    with pytest.raises(InvalidInput, match=r"aliases.csv, row 2: alias '!!' has no letters"):
+        export.restore(fresh, tmp_path)
+    assert fresh.companies() == [], "nothing half-written"
 
 
 def test_schema_follows_the_models() -> None:

@@ -161,6 +161,6 @@ def _counts(counts: dict[str, int]) -> str:
     words = (("companies", "company", "companies"), ("contacts", "person", "people"),
              ("touches", "touch", "touches"), ("chats", "chat", "chats"),
              ("postings", "posting", "postings"), ("connections", "connection", "connections"),
-             ("weights", "weight", "weights"))  # fmt: skip
+             ("weights", "weight", "weights"), ("aliases", "alias", "aliases"))  # fmt: skip
     parts = [plural(counts[table], one, many) for table, one, many in words]
     return ", ".join(parts[:-1]) + " and " + parts[-1]

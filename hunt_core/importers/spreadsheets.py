@@ -98,10 +98,14 @@ def read_workbook(
     filename: str,
     sheets: Sequence[str] | None = None,
     *,
+    optional: Sequence[str] = (),
     limit: int = MAX_BYTES,
     max_rows: int | None = MAX_ROWS,
 ) -> dict[str, Table]:
-    """Named sheets of an .xlsx file as tables (None: just the first sheet)."""
+    """Named sheets of an .xlsx file as tables (None: just the first sheet).
+
+    optional names sheets read when the workbook has them and left out when it does not.
+    """
     _check_size(filename, len(data), limit)
     _check_archive(data, filename, limit)
     try:
@@ -111,6 +115,7 @@ def read_workbook(
     try:
         titles = list(sheets) if sheets is not None else [s.title for s in book.worksheets][:1]
         missing = [t for t in titles if t not in book.sheetnames]
+        titles += [t for t in optional if t in book.sheetnames]
         if not titles:
             raise InvalidInput(f"{filename} has no worksheet")
         if missing:
