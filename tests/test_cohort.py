@@ -6,6 +6,7 @@ import datetime as dt
 import inspect
 import itertools
 import json
+import os
 import re
 import shutil
 from collections.abc import Callable, Iterator, Sequence
@@ -883,3 +884,26 @@ def test_cli_placements_and_demo_cohort(hunt: Any, tmp_path: Path) -> None:
     assert len(rows) == 4 and all(set(r) == {"name", "cohort", *MEASURES} for r in rows)
     code, _, err = hunt("--user", "student1@fall.demo.example", "demo", "--students", "2")
     assert code == 1 and "only instructors and admins" in err
+
+
+def test_cli_an_admin_resets_a_lost_sign_in_and_the_hunt_stays(hunt: Any, tmp_path: Path) -> None:
+    assert hunt("roster", "import", write(tmp_path, ROSTER))[0] == 0
+    assert hunt("--user", "ana@x.edu", "company", "add", "Acme")[0] == 0
+    db = Database.open(os.environ["HUNT_DB"])
+    try:
+        assert signed_in(db.cohorts(), "old-account", "ana@x.edu") == "ana@x.edu"
+    finally:
+        db.close()
+    code, _, err = hunt("--user", "ivy@x.edu", "roster", "reset-sign-in", "ana@x.edu")
+    assert code == 1 and "only admins reset a member's sign-in" in err
+    code, _, err = hunt("roster", "reset-sign-in", "nobody@x.edu")
+    assert code == 1 and err == "hunt: error: nobody@x.edu is not on the roster\n"
+    code, out, _ = hunt("roster", "reset-sign-in", "ana@x.edu")  # the operator is an admin
+    assert code == 0 and out.startswith("ana@x.edu may sign in with a new account")
+    db = Database.open(os.environ["HUNT_DB"])
+    try:
+        assert signed_in(db.cohorts(), "new-account", "ana@x.edu") == "ana@x.edu"
+        assert signed_in(db.cohorts(), "old-account", "ana@x.edu") is None
+    finally:
+        db.close()
+    assert "Acme" in hunt("--user", "ana@x.edu", "rank", "companies")[1], "her hunt is kept"

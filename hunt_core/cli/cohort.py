@@ -15,6 +15,9 @@ from hunt_core.wording import plural
 from hunt_core.workspace import Workspace
 
 
+RESET_HELP = "admins: let a member who lost their account sign in with a new one"
+
+
 def setup(commands: Any, sub: Sub) -> None:
     """Add the cohort commands."""
     for name, text, run in (
@@ -24,6 +27,9 @@ def setup(commands: Any, sub: Sub) -> None:
         actions = sub(commands, name, text).add_subparsers(metavar="ACTION", required=True)
         action = json_flag(sub(actions, "import", f"import {text}", run))
         action.add_argument("file", metavar="FILE.csv")
+        if name == "roster":
+            reset = sub(actions, "reset-sign-in", RESET_HELP, cmd_roster_reset_sign_in)
+            reset.add_argument("email", metavar="EMAIL")
     board = json_flag(sub(commands, "leaderboard", "outreach leaderboard", cmd_leaderboard))
     board.add_argument("--cohort", metavar="NAME", help="only this cohort's students")
     board.add_argument("--week", action="store_true", help="this week (from Monday), not all time")
@@ -44,6 +50,15 @@ def cmd_roster_import(ws: Workspace, args: argparse.Namespace) -> None:
         print_json({"file": args.file, "added": added, "updated": updated})
         return
     print(f"Roster from {args.file}: {added} added, {updated} updated.")
+
+
+def cmd_roster_reset_sign_in(ws: Workspace, args: argparse.Namespace) -> None:
+    """Forget the account a member signed in with, so their next sign-in binds a new one."""
+    database(args).cohorts().unbind(args.actor, args.email)
+    print(
+        f"{args.email} may sign in with a new account; their first sign-in binds it, "
+        "and their hunt is kept."
+    )
 
 
 def cmd_placements_import(ws: Workspace, args: argparse.Namespace) -> None:
