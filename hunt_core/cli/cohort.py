@@ -14,7 +14,6 @@ from hunt_core.models import PEOPLE_MAX, PEOPLE_MIN
 from hunt_core.wording import plural
 from hunt_core.workspace import Workspace
 
-
 RESET_HELP = "admins: let a member who lost their account sign in with a new one"
 
 
