@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from hunt_core import geo
@@ -69,44 +67,3 @@ def test_distance_km() -> None:
     assert geo.distance_km(denver, boulder) == pytest.approx(geo.distance_km(boulder, denver))
     # London to New York is about 5,570 km.
     assert geo.distance_km((51.5074, -0.1278), (40.7128, -74.006)) == pytest.approx(5570, rel=0.01)
-
-
-def _fresh(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
-    """Forget the index this process opened, and keep the next one in folder."""
-    monkeypatch.setenv("HUNT_CACHE_DIR", str(folder))
-    for cached in (geo._index, geo._hints, geo.resolve):
-        cached.cache_clear()
-
-
-def test_the_index_is_built_once_into_the_cache_and_read_back(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    places = ["Fargo ND", "London, Ontario, Canada", "NYC", "Nowhereville", "Zürich"]
-    try:
-        _fresh(monkeypatch, tmp_path)
-        built = [geo.resolve(p) for p in places]
-        cache = geo.cache_file()
-        assert cache.parent == tmp_path and cache.exists()
-        assert [f.name for f in cache.parent.iterdir()] == [cache.name]  # no half-built file
-        _fresh(monkeypatch, tmp_path)
-        assert [geo.resolve(p) for p in places] == built
-        cache.write_bytes(b"not an index")  # damaged: built again, same answers
-        _fresh(monkeypatch, tmp_path)
-        assert [geo.resolve(p) for p in places] == built
-    finally:
-        for cached in (geo._index, geo._hints, geo.resolve):
-            cached.cache_clear()
-
-
-def test_without_a_writable_cache_the_index_lives_in_memory(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    blocked = tmp_path / "a-file"
-    blocked.write_text("a file where the cache folder should be")
-    try:
-        _fresh(monkeypatch, blocked)
-        assert _near(geo.resolve("Fargo, ND"), 46.877, -96.790)
-        assert not geo.cache_file().exists()
-    finally:
-        for cached in (geo._index, geo._hints, geo.resolve):
-            cached.cache_clear()
