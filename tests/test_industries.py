@@ -58,6 +58,6 @@ def test_unknown_words_name_no_field() -> None:
     assert industries.fields_of("") == frozenset()
 
 
-def test_a_naics_title_and_a_near_spelling_find_their_field() -> None:
+def test_a_naics_title_and_a_product_word_find_their_field() -> None:
     assert "health" in industries.fields_of("Offices of Dentists")
     assert industries.fields_of("payments") == {"finance"}
