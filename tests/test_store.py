@@ -292,6 +292,49 @@ def test_touches_of_one_person_from_four_sessions_at_once_all_count(db: Database
     assert backends.query(db.con, True, first, owner) == [(AT + dt.timedelta(days=1), True)]
 
 
+@pytest.mark.postgres_only  # the tallies' row locks are PostgreSQL's
+def test_two_sessions_writing_two_kinds_in_opposite_orders_both_count(db: Database) -> None:
+    """A touch locks its owner's tally row for its kind: two sessions of one owner writing an
+    email and a follow-up in opposite orders deadlock, PostgreSQL aborts one transaction, and
+    the store runs it again."""
+    store = db.store()
+    company = store.add_company(Company("Acme"))
+    ann, bo = store.add_contacts(
+        [Contact(company.id, "Ann Lee", "developer"), Contact(company.id, "Bo Chen", "manager")]
+    )
+    store.add_touches([Touch(ann.id, "email", AT), Touch(bo.id, "email", AT)])
+    stores = [db.store(con=db.cursor()) for _ in range(2)]
+    attempts = [0, 0]
+    later = AT + dt.timedelta(days=3)
+    orders = [
+        (Touch(ann.id, "message", later), Touch(bo.id, "follow-up", later)),
+        (Touch(bo.id, "follow-up", later), Touch(ann.id, "message", later)),
+    ]
+
+    def write(i: int) -> None:
+        def work() -> None:
+            attempts[i] += 1
+            first, second = orders[i]
+            stores[i].add_touch(first)
+            time.sleep(0.3)  # the other session takes its first kind meanwhile
+            stores[i].add_touch(second)
+
+        stores[i].atomic(work)
+
+    assert _together(2, write) == [None, None]
+    assert attempts in ([1, 2], [2, 1]), "one ran again after PostgreSQL broke the deadlock"
+    totals = "SELECT kind, n FROM tally.touch_totals WHERE owner = $owner ORDER BY kind"
+    assert backends.query(db.con, True, totals, {"owner": store.owner}) == [
+        ("email", 2),
+        ("follow-up", 2),
+        ("message", 2),
+    ]
+    first = "SELECT first_at, on_time FROM tally.follow_ups WHERE contact_id = $id"
+    assert backends.query(db.con, True, first, {"owner": store.owner, "id": bo.id}) == [
+        (later, True)
+    ]
+
+
 def test_a_lost_duplicate_name_race_reads_like_any_duplicate(db: Database) -> None:
     stores = [db.store(con=db.cursor()) for _ in range(4)]
     results = _together(4, lambda i: stores[i].add_company(Company("Acme")))
