@@ -145,7 +145,7 @@ def test_a_file_round_trips_through_postgresql_and_back_unchanged(
     before = _everything(source)
     source.close()
     url = postgres_server.create(f"round_trip_{os.getpid()}", "hunt_template")
-    steps = [
+    steps: list[tuple[str, Path, Path | str]] = [
         ("restore", tmp_path / "from-file", url),
         ("backup", tmp_path / "from-postgres", url),
         ("restore", tmp_path / "from-postgres", tmp_path / "back.duckdb"),

@@ -195,9 +195,9 @@ def test_a_rate_limited_github_still_offers_the_site_and_warns(
 def test_nothing_found_says_where_else_to_look(
     web: Web, db: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    bare = dict(
-        json.loads(web.routes[("api.github.com", "/users/alexkim-dev")].content), email=None
-    )
+    user = web.routes[("api.github.com", "/users/alexkim-dev")]
+    assert isinstance(user, httpx.Response)  # a fixed answer, not a handler
+    bare = dict(json.loads(user.content), email=None)
     web.routes = {
         ("api.github.com", "/users/alexkim-dev"): httpx.Response(200, json=bare),
         ("api.github.com", "/users/alexkim-dev/events/public"): httpx.Response(200, json=[]),

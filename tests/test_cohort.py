@@ -470,7 +470,9 @@ def _tables(db: Database) -> dict[str, int]:
     """Row counts of every owned table."""
     tables = ["companies", "contacts", "touches", "chats", "postings", "connections", "profiles",
               "weights", "snoozes", "comments", "users", "company_aliases"]  # fmt: skip
-    return {t: db.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+    counts = {t: db.con.execute(f"SELECT count(*) FROM {t}").fetchone() for t in tables}
+    assert all(row is not None for row in counts.values())
+    return {t: row[0] for t, row in counts.items() if row is not None}
 
 
 @pytest.mark.parametrize("method", sorted(WRITES))

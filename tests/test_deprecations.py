@@ -70,7 +70,7 @@ def test_an_old_top_level_name_is_the_api_object_with_a_deprecation_warning(name
 
 def test_the_old_hookspec_warns_and_points_plugins_at_hookimpl() -> None:
     with pytest.warns(DeprecationWarning, match=r"removed in Hunt 2\.0") as record:
-        value = hunt_core.hookspec  # type: ignore[attr-defined]
+        value = hunt_core.hookspec
     assert value is hookspecs.hookspec
     assert "`from hunt_core.api import hookimpl`" in str(record[0].message)
 
@@ -83,7 +83,7 @@ def test_the_warning_names_the_line_that_imports_the_old_name() -> None:
 
 def test_unknown_names_still_raise_and_submodules_still_import() -> None:
     with pytest.raises(AttributeError, match="no_such_name"):
-        hunt_core.no_such_name  # type: ignore[attr-defined]  # noqa: B018
+        hunt_core.no_such_name  # noqa: B018
     from hunt_core import names
 
     assert callable(names.name_key)

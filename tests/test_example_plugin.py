@@ -17,6 +17,7 @@ import subprocess
 import sys
 import venv
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -32,7 +33,7 @@ ENTRY_POINT = "glassdoor_rating"  # installed, it is named after its entry point
 KEY = "glassdoor_rating"
 CONTEXT = Context(today=dt.date(2026, 11, 26))
 PROFILE = Profile(name="Ana Diaz", program="Turing", home="Denver, CO", remote="yes")
-ACME = {"stack": [".NET"], "remote": "yes", "hires_no_degree": "yes"}
+ACME: dict[str, Any] = {"stack": [".NET"], "remote": "yes", "hires_no_degree": "yes"}
 
 
 def _manager(env: dict[str, str] | None = None):

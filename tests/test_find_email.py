@@ -108,7 +108,7 @@ def emails(found: find_email.Found) -> list[str]:
     return [c.email for c in found.candidates]
 
 
-def fails(exc: type[httpx.HTTPError]) -> Route:
+def fails(exc: type[httpx.RequestError]) -> Route:
     """A route that fails the way httpx does when offline or too slow."""
 
     def route(request: httpx.Request) -> httpx.Response:
@@ -325,7 +325,7 @@ def test_mailto_parsing_takes_every_recipient_and_skips_what_is_not_an_address()
     ],
 )
 def test_a_slow_or_unreachable_github_is_one_line(
-    failure: type[httpx.HTTPError], message: str
+    failure: type[httpx.RequestError], message: str
 ) -> None:
     web = Web(github(**{"/users/alexkim-dev": fails(failure)}))
     with pytest.raises(HuntError, match=message):

@@ -292,7 +292,7 @@ def test_a_student_reads_their_own_hunt_with_nobody_elses_rows_after_another_use
     cohorts = build(db, world)
     first = Workspace(cohorts.open_for(member(cohorts, world[0])), PLUGINS, lambda: NOW)
     second = Workspace(cohorts.open_for(member(cohorts, world[1])), PLUGINS, lambda: NOW)
-    shown = [first.rank_contacts(), second.rank_contacts(), first.queue(), second.queue()]
+    shown = (first.rank_contacts(), second.rank_contacts(), first.queue(), second.queue())
     assert {r.contact.name for r in shown[1]} == set(world[1].contacts())
     assert all("u0" not in (s.contact or "") for s in shown[3])
 

@@ -89,6 +89,7 @@ def test_a_person_without_any_channel_needs_finding(profiled: Workspace) -> None
 def test_a_week_later_the_follow_up_comes_first(profiled: Workspace, clock) -> None:
     _five(profiled)
     first = profiled.next_step()
+    assert first.company is not None and first.contact is not None
     profiled.log(first.company, first.contact, "email", channel="email")
     assert profiled.next_step().contact != first.contact
     clock.advance(days=7)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import importlib
 import pkgutil
 import random
@@ -14,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import hunt_core.builtin_plugins
-from hunt_core import outreach
+from hunt_core import outreach, views
 from hunt_core.api import hookimpl
 from hunt_core.models import (
     CORE_ROLES,
@@ -30,6 +31,7 @@ from hunt_core.models import (
     Criterion,
     Profile,
     Signal,
+    YesNo,
 )
 from hunt_core.plugins import Plugins, get_plugin_manager
 from hunt_core.scoring import Scorer, _merge, effective_weights, signal_check
@@ -106,7 +108,7 @@ def test_ranking_does_not_depend_on_plugin_registration_order(seed: int, batch) 
     random.Random(seed).shuffle(names)
     for name in names:
         module = f"hunt_core.builtin_plugins.{name}"
-        shuffled.add(name, "builtin", lambda m=module: importlib.import_module(m))
+        shuffled.add(name, "builtin", functools.partial(importlib.import_module, module))
     ranked = [
         [
             (s.company.id, s.score, s.low, s.high, s.known, s.total)
@@ -136,9 +138,10 @@ def test_one_good_thing_known_does_not_beat_nearly_every_criterion_met() -> None
 
 def test_unknown_counts_neither_for_nor_against() -> None:
     scorer = Scorer(SCORER_PLUGINS, {})
+    answers: list[tuple[str, YesNo]] = [("U", "unknown"), ("Y", "yes"), ("N", "no")]
     unknown, yes, no = (
         scorer.company(Company(n, id=i, stack=["C#"], hires_no_degree=v), PROFILE, CTX)
-        for i, (n, v) in enumerate([("U", "unknown"), ("Y", "yes"), ("N", "no")], start=1)
+        for i, (n, v) in enumerate(answers, start=1)
     )
     assert no.score < unknown.score < yes.score  # the twin with "unknown" beats the one with "no"
     assert unknown.known + 1 == yes.known == no.known and unknown.total == yes.total
@@ -320,9 +323,7 @@ def _rank_people(rows: list[tuple[int, str, str, bool]]) -> list[ContactRank]:
         Contact(cid, f"P{i:02}", role=role, id=i + 1, email="p@x.io" if email else "")  # type: ignore[arg-type]
         for i, (cid, role, _, email) in enumerate(rows)
     ]
-    group: dict[int, list[Contact]] = {}
-    for c in contacts:
-        group.setdefault(c.company_id, []).append(c)
+    group = views.grouped(views.contact(c) for c in contacts)  # as the host groups them
     states = {i + 1: state for i, (_, _, state, _) in enumerate(rows)}
     ctx = Context(today=TODAY, contacts_by_company=group, states=states)
     scorer = Scorer(SCORER_PLUGINS, {})
@@ -332,7 +333,10 @@ def _rank_people(rows: list[tuple[int, str, str, bool]]) -> list[ContactRank]:
     }
 
     def options(c: Contact) -> list[Channel]:
-        return outreach.channels(SCORER_PLUGINS, c, scores[c.company_id], PROFILE, ctx)
+        company = scores[c.company_id].company  # the host passes the company's view, not its score
+        return outreach.channels(
+            SCORER_PLUGINS, views.contact(c), views.company(company), views.profile(PROFILE), ctx
+        )
 
     return scorer.contacts(contacts, scores, PROFILE, ctx, options)
 

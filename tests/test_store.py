@@ -17,7 +17,7 @@ import pytest
 
 from hunt_core.cohort import OPERATOR, roster_rows
 from hunt_core.errors import DatabaseBusy, HuntError, InvalidInput, NotFound
-from hunt_core.models import Chat, Company, Contact, Profile, Touch
+from hunt_core.models import Chat, Company, Contact, Profile, Touch, TouchKind
 from hunt_core.store import Database, Duplicate, Store, backends, name_key
 from hunt_core.store.migrations import migrations
 from tests.conftest import PostgresServer
@@ -26,12 +26,18 @@ pytestmark = pytest.mark.both_backends
 AT = dt.datetime(2026, 11, 2, 12, 0)
 
 
+def _id(record: Company | Contact) -> int:
+    """A stored record's id (the store always sets one)."""
+    assert record.id is not None
+    return record.id
+
+
 def _acme(store: Store) -> tuple[Company, Contact]:
     company = store.add_company(
         Company("Acme, Inc.", stack=[".NET", "C#"], remote="yes", alumni_hired=2, notes="x")
     )
     person = store.add_contact(
-        Contact(company.id, "Jane Doe", "developer", email="j@acme.io", friend=True)
+        Contact(_id(company), "Jane Doe", "developer", email="j@acme.io", friend=True)
     )
     return company, person
 
@@ -55,11 +61,12 @@ def test_company_and_contact_round_trip(store: Store) -> None:
 
 def test_touches_chats_weights_snoozes_round_trip(store: Store) -> None:
     _, person = _acme(store)
-    store.add_touch(Touch(person.id, "email", AT, "email", "hello"))
+    store.add_touch(Touch(_id(person), "email", AT, "email", "hello"))
     assert store.touches()[0].text == "hello"
-    assert store.activity()[person.id]["first_outreach"] == AT
-    store.save_chat(Chat(person.id, scheduled_for=AT, questions=["What is a first year like?"]))
-    assert store.chat(person.id).questions == ["What is a first year like?"]
+    assert store.activity()[_id(person)]["first_outreach"] == AT
+    store.save_chat(Chat(_id(person), scheduled_for=AT, questions=["What is a first year like?"]))
+    chat = store.chat(_id(person))
+    assert chat is not None and chat.questions == ["What is a first year like?"]
     store.set_weight("stack", 2.5)
     assert store.weights() == {"stack": 2.5}
     store.snooze("add-company", AT + dt.timedelta(days=1))
@@ -90,14 +97,14 @@ def test_touch_for_unknown_person_is_refused(store: Store) -> None:
 def test_owners_never_see_each_other(db: Database) -> None:
     ana, ben = db.store("ana@example.com"), db.store("ben@example.com")
     company, person = _acme(ana)
-    ana.add_touch(Touch(person.id, "email", AT))
+    ana.add_touch(Touch(_id(person), "email", AT))
     ana.set_weight("stack", 1)
     assert ben.companies() == [] and ben.contacts() == [] and ben.touches() == []
     assert ben.weights() == {} and ben.activity() == {}
     with pytest.raises(NotFound):
         ben.company("Acme, Inc.")
     with pytest.raises(NotFound):
-        ben.contact_by_id(person.id)
+        ben.contact_by_id(_id(person))
     assert ana.companies()[0].name == "Acme, Inc."
     with pytest.raises(NotFound):
         ben.update_company(company)
@@ -154,7 +161,9 @@ def test_reopening_does_not_migrate_twice(tmp_path) -> None:
     path = tmp_path / "h.duckdb"
     Database.open(path).close()
     db = Database.open(path)
-    count = db.con.execute("SELECT count(*) FROM schema_version").fetchone()[0]
+    row = db.con.execute("SELECT count(*) FROM schema_version").fetchone()
+    assert row is not None
+    count = row[0]
     assert count == len(migrations())
     db.close()
 
@@ -225,6 +234,7 @@ def test_a_second_process_gets_a_clear_busy_message(tmp_path) -> None:
         stdout=subprocess.PIPE,
         text=True,
     )
+    assert holder.stdout is not None
     try:
         assert holder.stdout.readline().strip() == "ready"
         with pytest.raises(DatabaseBusy, match="in use by another process"):
@@ -262,7 +272,7 @@ def test_two_sessions_editing_one_company_both_succeed(db: Database) -> None:
 
     def edit(i: int) -> None:
         for n in range(5):
-            mine = stores[i].company_by_id(company.id)
+            mine = stores[i].company_by_id(_id(company))
             mine.notes = f"writer {i} edit {n}"
             stores[i].update_company(mine)
             stores[i].set_weight("stack", float(i))
@@ -279,8 +289,8 @@ def test_touches_of_one_person_from_four_sessions_at_once_all_count(db: Database
 
     def touch(i: int) -> None:
         for n in range(5):  # email on days 0, 2, 4; follow-ups on days 1, 3 of each writer's week
-            kind = "follow-up" if n % 2 else "email"
-            stores[i].add_touch(Touch(person.id, kind, AT + dt.timedelta(days=7 * i + n)))
+            kind: TouchKind = "follow-up" if n % 2 else "email"
+            stores[i].add_touch(Touch(_id(person), kind, AT + dt.timedelta(days=7 * i + n)))
 
     assert _together(4, touch) == [None] * 4
     owner = {"owner": db.store().owner, "id": person.id}

@@ -55,6 +55,7 @@ def test_logging_a_chat_keeps_the_chat_record(ws: Workspace, clock) -> None:
     ws.add_contact("Acme", {"name": "Jo", "role": "developer"})
     ws.log("Acme", "Jo", "chat-scheduled", at="2026-12-01")
     chat = ws.store.chats()[0]
+    assert chat.scheduled_for is not None
     assert chat.scheduled_for.date().isoformat() == "2026-12-01" and chat.held_at is None
     ws.log("Acme", "Jo", "chat-held")
     assert ws.store.chats()[0].held_at == clock.now

@@ -160,6 +160,7 @@ def test_a_linkedin_note_counts_against_the_monthly_quota(profiled: Dash) -> Non
     person = profiled.at.selectbox(key="outreach.person").value
     assert profiled.widget(f"outreach.channel.{person}").value == "linkedin-note"
     draft = profiled.at.text_area[0]
+    assert draft.value is not None
     assert draft.max_chars == 200 and len(draft.value) <= 200
     count = f"{len(draft.value)} / 200 characters (the LinkedIn note limit)"
     assert count in [c.value for c in profiled.at.caption]

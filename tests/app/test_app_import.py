@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
+from streamlit.testing.v1.element_tree import Element
 
 from app_pages.safe import escape
 from hunt_core.workspace import Workspace
@@ -98,7 +99,9 @@ def test_a_spreadsheet_adds_companies_and_they_appear_ranked(profiled: Dash) -> 
     preview = profiled.at.dataframe[0].value
     assert list(preview.columns) == ["Name", "Stack", "Remote", "Hires no degree", "Glassdoor"]
     assert list(preview["Name"]) == ["Zeta", "Acme"]
-    mapped = [s.value for s in profiled.at.selectbox if s.key.startswith("import.sheet.map.")]
+    mapped = [
+        s.value for s in profiled.at.selectbox if (s.key or "").startswith("import.sheet.map.")
+    ]
     assert mapped == ["name", "stack", "remote", "hires_no_degree", "(ignore)"]
     profiled.press("import.sheet.go").assert_ok()
     assert profiled.toasted("Spreadsheet imported")
@@ -119,7 +122,9 @@ def test_the_mapping_renames_a_column_and_people_join_their_company(profiled: Da
     profiled.at.run()
     sheet = b"Employer,Full name,Role\nAcme,Dev One,developer\nAcme,Rae,recruiter\n"
     _upload(profiled, "import.sheet.file", "people.csv", sheet)
-    maps = [s for s in profiled.at.selectbox if s.key.startswith("import.sheet.map.people.")]
+    maps = [
+        s for s in profiled.at.selectbox if (s.key or "").startswith("import.sheet.map.people.")
+    ]
     assert [s.value for s in maps] == ["(ignore)", "(ignore)", "role"]
     maps[0].set_value("company")
     maps[1].set_value("name")
@@ -156,7 +161,7 @@ def test_a_bad_spreadsheet_shows_one_error_and_writes_nothing(profiled: Dash, ca
 def test_a_sheet_whose_name_column_is_ignored_is_refused(profiled: Dash) -> None:
     _kind(profiled.start(), "sheet")
     _upload(profiled, "import.sheet.file", "companies.csv", COMPANIES_CSV)
-    next(s for s in profiled.at.selectbox if s.key.endswith(".0")).set_value("(ignore)")
+    next(s for s in profiled.at.selectbox if (s.key or "").endswith(".0")).set_value("(ignore)")
     profiled.at.run()
     profiled.press("import.sheet.go")
     assert escape("no 'name' column") in _one_error(profiled)
@@ -300,7 +305,9 @@ def test_settings_prepares_each_export_for_download(
     dash.load(demo_file)
     dash.start().open("settings").assert_ok()
     assert "settings.export.download" not in dash.widget_keys(), "nothing built until asked"
-    assert dash.at.get("download_button")[0].label.startswith("Download follow-ups and chats")
+    button = dash.at.get("download_button")[0]
+    assert isinstance(button, Element)  # a widget, not a container
+    assert button.label.startswith("Download follow-ups and chats")
     dash.at.selectbox(key="settings.export.format").set_value(fmt)
     dash.press("settings.export.prepare").assert_ok()
     assert dash.widget("settings.export.download").label == f"Download {name}"

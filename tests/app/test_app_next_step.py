@@ -44,7 +44,7 @@ def test_write_the_follow_up_opens_the_follow_up_draft_at_the_top(profiled: Dash
     assert profiled.at.title[0].value == "Outreach"
     assert _label(profiled).endswith("(follow-up-due)")
     first_area = profiled.at.text_area[0]
-    assert first_area.label == "Follow-up" and first_area.key.startswith("follow_up.draft.")
+    assert first_area.label == "Follow-up" and (first_area.key or "").startswith("follow_up.draft.")
     keys = profiled.widget_keys()
     assert "outreach.sent" not in keys, "no first message for someone already messaged"
     sent = next(k for k in keys if k.startswith("follow_up.sent."))

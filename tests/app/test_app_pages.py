@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from pathlib import Path
 
@@ -135,7 +136,8 @@ def test_hunt_now_in_the_environment_sets_the_clock(
     monkeypatch.setenv("HUNT_NOW", "2026-12-24T10:00:00")
     dash.at.run()
     dash.open("chats")
-    assert dash.at.date_input[0].value.isoformat() == "2026-12-24"
+    day = dash.at.date_input[0].value
+    assert isinstance(day, dt.date) and day.isoformat() == "2026-12-24"
 
 
 def test_one_database_and_one_cursor_per_session(dash: Dash) -> None:

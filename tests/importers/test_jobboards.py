@@ -52,7 +52,7 @@ def answers(status: int, body: Any = None, content: bytes | None = None) -> Hand
     )
 
 
-def raises(exc: type[httpx.HTTPError]) -> Handler:
+def raises(exc: type[httpx.RequestError]) -> Handler:
     """A handler that fails the way httpx does when offline or too slow."""
 
     def handler(request: httpx.Request) -> httpx.Response:

@@ -86,7 +86,7 @@ def test_short_rows_are_padded_and_trailing_empty_cells_ignored() -> None:
 
 
 def test_xlsx_cells_become_text() -> None:
-    rows = [["Name", "Alumni hired", "Founded", "Remote", "Score"],
+    rows: list[list[Any]] = [["Name", "Alumni hired", "Founded", "Remote", "Score"],
             ["Acme", 3.0, dt.datetime(2024, 3, 12), True, 2.5],
             [None, None, None, None, None],
             ["Beta", 12, dt.date(2020, 1, 2), False, None]]  # fmt: skip
@@ -272,6 +272,7 @@ def test_import_contacts_at_existing_companies(targets: Store) -> None:
     assert summary.added == ("Jo Park (Acme)", "Jo Park (Beta)", "Sam Lee (Acme)")
     people = {(p.name, p.company_id): p for p in targets.contacts()}
     acme, beta = targets.companies()
+    assert acme.id is not None and beta.id is not None
     jo = people[("Jo Park", acme.id)]
     assert (jo.role, jo.email, jo.friend, jo.coding_school) == (
         "developer", "jo@acme.example", True, "Turing")  # fmt: skip

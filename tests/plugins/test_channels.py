@@ -9,6 +9,7 @@ from hunt_core.builtin_plugins import channels
 from hunt_core.channels import CHANNEL_LABELS, best_channel
 from hunt_core.models import Channel, Company, Contact, Context, Profile, Signal
 from hunt_core.plugins import as_list
+from tests.plugin_views import view
 
 TODAY = dt.date(2026, 11, 26)
 ACME = Company("Acme", id=1)
@@ -30,11 +31,13 @@ def _keys(found: list[Channel]) -> list[str]:
 
 def _score(contact: Contact, profile: Profile, context: Context) -> Signal:
     """The warmth signal as the host computes it: from the channels offered, once."""
-    return channels.hunt_score_contact(contact, channels.hunt_channels(contact, profile, context))
+    return channels.hunt_score_contact(
+        view(contact), channels.hunt_channels(view(contact), view(profile), context)
+    )
 
 
 def test_guide_order_warmest_first(profile: Profile, context: Context) -> None:
-    found = channels.hunt_channels(EVERYTHING, profile, context)
+    found = channels.hunt_channels(view(EVERYTHING), view(profile), context)
     assert _keys(found) == ["slack", "intro", "alumni-directory", "email", "linkedin-note"]
     assert [c.warmth for c in found] == [1.0, 1.0, 0.9, 0.7, 0.4]
     assert all(c.available for c in found)
@@ -48,13 +51,15 @@ def test_guide_order_warmest_first(profile: Profile, context: Context) -> None:
 def test_never_a_bare_connection_request(profile: Profile) -> None:
     for left in (None, 0, 3):
         found = channels.hunt_channels(
-            Contact(1, "Sam", linkedin="x"), profile, Context(today=TODAY, notes_left=left)
+            view(Contact(1, "Sam", linkedin="x")),
+            view(profile),
+            Context(today=TODAY, notes_left=left),
         )
         assert _keys(found) == ["linkedin-note"]
 
 
 def test_friend_gets_a_direct_message(profile: Profile, context: Context) -> None:
-    found = channels.hunt_channels(Contact(1, "Sam Lee", friend=True), profile, context)
+    found = channels.hunt_channels(view(Contact(1, "Sam Lee", friend=True)), view(profile), context)
     assert [(c.key, c.label, c.reason) for c in found] == [
         ("friend", "Friend", "message your friend Sam directly")
     ]
@@ -62,7 +67,7 @@ def test_friend_gets_a_direct_message(profile: Profile, context: Context) -> Non
 
 def test_the_reason_says_how_many_notes_are_left(profile: Profile) -> None:
     context = Context(today=TODAY, notes_left=2)
-    note = channels.hunt_channels(Contact(1, "Sam", linkedin="x"), profile, context)[0]
+    note = channels.hunt_channels(view(Contact(1, "Sam", linkedin="x")), view(profile), context)[0]
     assert note.key == "linkedin-note" and note.available
     assert "2 of 5 LinkedIn notes left this month" in note.reason
     assert "200 characters" in note.reason
@@ -71,7 +76,7 @@ def test_the_reason_says_how_many_notes_are_left(profile: Profile) -> None:
 def test_spent_notes_and_no_email_means_find_their_email_first(profile: Profile) -> None:
     context = Context(today=TODAY, notes_left=0)
     sam = Contact(1, "Sam Lee", linkedin="x", github="github.com/sam")
-    (note,) = channels.hunt_channels(sam, profile, context)
+    (note,) = channels.hunt_channels(view(sam), view(profile), context)
     assert (note.key, note.available) == ("linkedin-note", False)
     assert note.reason == "0 of 5 LinkedIn notes left this month"
     signal = _score(sam, profile, context)
@@ -85,8 +90,8 @@ def test_spent_notes_and_no_email_means_find_their_email_first(profile: Profile)
 def test_a_plan_with_no_notes_at_all_also_means_find_their_email(profile: Profile) -> None:
     none = dataclasses.replace(profile, notes_per_month=0)
     context = Context(today=TODAY, notes_left=0)
-    best = best_channel(channels.hunt_channels(Contact(1, "Sam", linkedin="x"), none, context),
-                        Contact(1, "Sam", linkedin="x"))  # fmt: skip
+    sam = Contact(1, "Sam", linkedin="x")
+    best = best_channel(channels.hunt_channels(view(sam), view(none), context), sam)
     assert best.key == "find-email" and best.label == "Find their email"
     assert best.reason.startswith("0 of 0 LinkedIn notes left this month; find their email")
 
@@ -99,7 +104,7 @@ def test_a_first_degree_connection_gets_a_message_not_a_note(profile: Profile) -
         (marked, spent),
         (imported, Context(today=TODAY, notes_left=0, connected=frozenset({7}))),
     ]:
-        found = channels.hunt_channels(contact, profile, context)
+        found = channels.hunt_channels(view(contact), view(profile), context)
         assert _keys(found) == ["linkedin-message"]
         assert found[0].available and found[0].label == "LinkedIn message"
         assert "no connection request or note needed" in found[0].reason
@@ -108,7 +113,10 @@ def test_a_first_degree_connection_gets_a_message_not_a_note(profile: Profile) -
 
 def test_email_stays_warmer_than_a_linkedin_message(profile: Profile, context: Context) -> None:
     both = Contact(1, "Sam", email="s@x", connected=True)
-    assert _keys(channels.hunt_channels(both, profile, context)) == ["email", "linkedin-message"]
+    assert _keys(channels.hunt_channels(view(both), view(profile), context)) == [
+        "email",
+        "linkedin-message",
+    ]
 
 
 def test_warmth_is_the_warmest_available_channel(profile: Profile, context: Context) -> None:
@@ -120,7 +128,9 @@ def test_warmth_is_the_warmest_available_channel(profile: Profile, context: Cont
     ]:
         signal = _score(contact, profile, context)
         assert signal.points == points
-        assert signal.reason == channels.hunt_channels(contact, profile, context)[0].reason
+        assert (
+            signal.reason == channels.hunt_channels(view(contact), view(profile), context)[0].reason
+        )
 
 
 def test_no_channel_is_find_their_email_with_the_guides_hints(
@@ -139,7 +149,9 @@ def test_no_channel_is_find_their_email_with_the_guides_hints(
 
 def test_other_program_is_not_the_alumni_slack(profile: Profile, context: Context) -> None:
     other = dataclasses.replace(EVERYTHING, coding_school="Hack Reactor", mutual="")
-    assert _keys(channels.hunt_channels(other, profile, context))[0] == "alumni-directory"
+    assert (
+        _keys(channels.hunt_channels(view(other), view(profile), context))[0] == "alumni-directory"
+    )
 
 
 def test_registers_both_hooks_through_the_host(only, profile) -> None:

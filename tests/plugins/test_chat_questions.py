@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from hunt_core.builtin_plugins import chat_questions
-from hunt_core.models import ROLES, Company, Contact, Profile
+from hunt_core.models import ROLES, Company, Contact, Profile, Role
+from tests.plugin_views import view
 
 ACME = Company(
     "Acme",
@@ -16,8 +17,10 @@ ACME = Company(
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_each_role_has_a_bank_of_questions(role: str, profile: Profile) -> None:
-    asks = chat_questions.hunt_chat_questions(Contact(1, "Sam", role=role), Company("Bo"), profile)
+def test_each_role_has_a_bank_of_questions(role: Role, profile: Profile) -> None:
+    asks = chat_questions.hunt_chat_questions(
+        view(Contact(1, "Sam", role=role)), view(Company("Bo")), view(profile)
+    )
     assert 8 <= len(asks) <= 12
     assert len(set(asks)) == len(asks)
     assert all(q.endswith("?") and "{" not in q for q in asks)
@@ -27,15 +30,19 @@ def test_each_role_has_a_bank_of_questions(role: str, profile: Profile) -> None:
 
 
 def test_banks_differ_by_role(profile: Profile) -> None:
-    dev = chat_questions.hunt_chat_questions(Contact(1, "S", role="developer"), ACME, profile)
-    recruiter = chat_questions.hunt_chat_questions(Contact(1, "S", role="recruiter"), ACME, profile)
+    dev = chat_questions.hunt_chat_questions(
+        view(Contact(1, "S", role="developer")), view(ACME), view(profile)
+    )
+    recruiter = chat_questions.hunt_chat_questions(
+        view(Contact(1, "S", role="recruiter")), view(ACME), view(profile)
+    )
     assert set(dev) != set(recruiter)
     assert any("hiring process" in q for q in recruiter)
 
 
 def test_company_specific_questions_come_first(profile: Profile) -> None:
     contact = Contact(1, "Sam", role="developer", title="Senior Engineer")
-    asks = chat_questions.hunt_chat_questions(contact, ACME, profile)
+    asks = chat_questions.hunt_chat_questions(view(contact), view(ACME), view(profile))
     assert asks[:4] == [
         "What does a typical week look like in your role as Senior Engineer?",
         "What does a first year look like for a junior on the C# team at Acme?",
@@ -45,7 +52,9 @@ def test_company_specific_questions_come_first(profile: Profile) -> None:
 
 
 def test_recruiters_hear_about_the_stack_not_the_first_year(profile: Profile) -> None:
-    asks = chat_questions.hunt_chat_questions(Contact(1, "S", role="recruiter"), ACME, profile)
+    asks = chat_questions.hunt_chat_questions(
+        view(Contact(1, "S", role="recruiter")), view(ACME), view(profile)
+    )
     assert asks[0] == "How does Acme use C#, and what do the teams build with it?"
 
 

@@ -7,6 +7,7 @@ import pytest
 from hunt_core.builtin_plugins import growth
 from hunt_core.models import Company, Signal
 from hunt_core.plugins import as_list
+from tests.plugin_views import view
 
 
 @pytest.mark.parametrize(
@@ -24,7 +25,7 @@ from hunt_core.plugins import as_list
     ],
 )
 def test_entry_level_titles(title: str) -> None:
-    signal = growth.hunt_score_company(Company("Acme", open_roles=[title]))
+    signal = growth.hunt_score_company(view(Company("Acme", open_roles=[title])))
     assert signal.points == 1.0
     assert signal.reason == f"posting '{title}' is entry level"
 
@@ -35,7 +36,7 @@ def test_entry_level_titles(title: str) -> None:
      "Talent Partner", "HR Generalist", "People Ops Manager", "Principal Engineer"],
 )  # fmt: skip
 def test_growth_titles(title: str) -> None:
-    signal = growth.hunt_score_company(Company("Acme", open_roles=[title]))
+    signal = growth.hunt_score_company(view(Company("Acme", open_roles=[title])))
     assert signal.points == 0.8
     assert signal.reason == f"posting '{title}' signals growth"
 
@@ -44,12 +45,12 @@ def test_growth_titles(title: str) -> None:
     "title", ["Software Engineer II", "Internal Tools Engineer", "Associate Director", "Chrome Dev"]
 )
 def test_lookalikes_are_not_entry_level(title: str) -> None:
-    assert growth.hunt_score_company(Company("A", open_roles=[title])).points != 1.0
+    assert growth.hunt_score_company(view(Company("A", open_roles=[title]))).points != 1.0
 
 
 def test_both_kinds_quote_both() -> None:
     company = Company("Acme", open_roles=["Senior C# Engineer", "Junior Developer", "Recruiter"])
-    signal = growth.hunt_score_company(company)
+    signal = growth.hunt_score_company(view(company))
     assert signal.points == 1.0
     assert signal.reason == (
         "posting 'Junior Developer' is entry level, and 'Senior C# Engineer' (and 1 more) "
@@ -58,9 +59,9 @@ def test_both_kinds_quote_both() -> None:
 
 
 def test_other_roles_score_low_and_no_roles_is_unknown() -> None:
-    signal = growth.hunt_score_company(Company("Acme", open_roles=["Account Executive"]))
+    signal = growth.hunt_score_company(view(Company("Acme", open_roles=["Account Executive"])))
     assert signal.points == 0.2 and "Account Executive" in signal.reason
-    unknown = growth.hunt_score_company(Company("Acme"))
+    unknown = growth.hunt_score_company(view(Company("Acme")))
     assert unknown.points is None
     assert unknown.reason == "unknown: check Acme's careers page for open roles"
 

@@ -9,20 +9,28 @@ import pytest
 from hunt_core.builtin_plugins import interests
 from hunt_core.models import Company, Profile, Signal
 from hunt_core.plugins import as_list
+from tests.plugin_views import view
 
 
 def _score(mine: list[str], theirs: list[str]) -> Signal:
     """The verdict for a grad with these interests on a company working on those."""
-    return interests.hunt_score_company(Company("Acme", interests=theirs), Profile(interests=mine))
+    return interests.hunt_score_company(
+        view(Company("Acme", interests=theirs)), view(Profile(interests=mine))
+    )
 
 
 def test_the_same_words_match_ignoring_case_either_way(profile: Profile) -> None:
-    signal = interests.hunt_score_company(Company("Acme", interests=["Healthcare IT"]), profile)
+    signal = interests.hunt_score_company(
+        view(Company("Acme", interests=["Healthcare IT"])), view(profile)
+    )
     assert signal.points == 1.0
     assert signal.reason == "Acme works on Healthcare IT, which matches your healthcare"
     assert signal.evidence == "company.interests"
     broad = dataclasses.replace(profile, interests=["Music education"])
-    assert interests.hunt_score_company(Company("A", interests=["MUSIC"]), broad).points == 1.0
+    assert (
+        interests.hunt_score_company(view(Company("A", interests=["MUSIC"])), view(broad)).points
+        == 1.0
+    )
 
 
 @pytest.mark.parametrize(
@@ -108,9 +116,9 @@ def test_unrelated_fields_and_near_miss_spellings_dont_match(mine: str, theirs: 
 
 
 def test_either_side_empty_is_unknown(profile: Profile) -> None:
-    company = interests.hunt_score_company(Company("Acme"), profile)
+    company = interests.hunt_score_company(view(Company("Acme")), view(profile))
     assert company.points is None and company.reason.startswith("unknown: check what Acme")
-    mine = interests.hunt_score_company(Company("Acme", interests=["music"]), Profile())
+    mine = interests.hunt_score_company(view(Company("Acme", interests=["music"])), view(Profile()))
     assert mine.points is None and "profile" in mine.reason
 
 

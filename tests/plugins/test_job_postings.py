@@ -13,6 +13,7 @@ from hunt_core.models import Company, Context, Posting, Profile, Signal
 from hunt_core.plugins import Plugins
 from hunt_core.scoring import Scorer, signal_check
 from hunt_core.workspace import Workspace
+from tests.plugin_views import view
 
 TODAY = dt.date(2026, 11, 26)
 FETCHED = dt.datetime(2026, 11, 26, 9, 0)
@@ -42,14 +43,19 @@ def posting(
 
 def signals(profile: Profile, *postings: Posting) -> dict[str, Signal]:
     """The plugin's signals for Acme with these postings, by criterion."""
-    context = Context(today=TODAY, postings_by_company={1: list(postings)}, criteria=SCORED)
-    found = job_postings.hunt_score_company(ACME, profile, context)
+    context = Context(
+        today=TODAY, postings_by_company={1: tuple(view(p) for p in postings)}, criteria=SCORED
+    )
+    found = job_postings.hunt_score_company(view(ACME), view(profile), context)
     return {s.criterion: s for s in found}
 
 
 def test_a_company_without_postings_gets_no_signals(profile: Profile) -> None:
-    assert job_postings.hunt_score_company(ACME, profile, Context(today=TODAY)) == []
-    assert job_postings.hunt_score_company(Company("New"), profile, Context(today=TODAY)) == []
+    assert job_postings.hunt_score_company(view(ACME), view(profile), Context(today=TODAY)) == []
+    assert (
+        job_postings.hunt_score_company(view(Company("New")), view(profile), Context(today=TODAY))
+        == []
+    )
 
 
 def test_postings_that_say_nothing_give_nothing(profile: Profile) -> None:
@@ -217,7 +223,9 @@ def test_a_degree_requirement_says_nothing(profile: Profile) -> None:
 
 def context_with(*postings: Posting) -> Context:
     """A context holding Acme's postings."""
-    return Context(today=TODAY, postings_by_company={1: list(postings)}, criteria=SCORED)
+    return Context(
+        today=TODAY, postings_by_company={1: tuple(view(p) for p in postings)}, criteria=SCORED
+    )
 
 
 def test_the_host_loads_it_without_criteria_and_accepts_its_signals(
@@ -279,7 +287,7 @@ def test_imported_postings_show_in_the_ranking_reasons(profiled: Workspace) -> N
 def test_a_disabled_criterion_is_left_out_not_an_error(profile: Profile) -> None:
     posting = Posting(1, "greenhouse", "9", "Junior C# Developer", dt.datetime(2026, 11, 1))
     context = Context(
-        today=TODAY, postings_by_company={1: [posting]}, criteria=frozenset({"growth"})
+        today=TODAY, postings_by_company={1: (view(posting),)}, criteria=frozenset({"growth"})
     )
-    signals = job_postings.hunt_score_company(ACME, profile, context)
+    signals = job_postings.hunt_score_company(view(ACME), view(profile), context)
     assert [s.criterion for s in signals] == ["growth"]

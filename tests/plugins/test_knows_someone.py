@@ -9,16 +9,19 @@ import pytest
 from hunt_core.builtin_plugins import knows_someone
 from hunt_core.models import Company, Connection, Contact, Context, Signal
 from hunt_core.plugins import as_list
+from tests.plugin_views import view
 
 TODAY = dt.date(2026, 11, 26)
 
 
 def _with(*contacts: Contact) -> Context:
-    return Context(today=TODAY, contacts_by_company={7: list(contacts)})
+    return Context(today=TODAY, contacts_by_company={7: tuple(view(c) for c in contacts)})
 
 
 def test_field_names_them(context: Context) -> None:
-    signal = knows_someone.hunt_score_company(Company("Acme", knows_someone="Sam Lee"), context)
+    signal = knows_someone.hunt_score_company(
+        view(Company("Acme", knows_someone="Sam Lee")), context
+    )
     assert (signal.points, signal.reason) == (1.0, "you know Sam Lee at Acme")
     assert signal.pitch == "I know Sam Lee, who works with you"
     assert signal.evidence == "company.knows_someone"
@@ -26,7 +29,7 @@ def test_field_names_them(context: Context) -> None:
 
 def test_friend_contact_names_them() -> None:
     context = _with(Contact(7, "Jo Park", friend=True), Contact(7, "Kim Stranger"))
-    signal = knows_someone.hunt_score_company(Company("Acme", id=7), context)
+    signal = knows_someone.hunt_score_company(view(Company("Acme", id=7)), context)
     assert (signal.points, signal.reason) == (1.0, "you know Jo Park at Acme")
     assert signal.pitch == "my friend Jo Park works with you"
 
@@ -34,20 +37,22 @@ def test_friend_contact_names_them() -> None:
 def test_both_are_named_once() -> None:
     context = _with(Contact(7, "Sam Lee", friend=True), Contact(7, "Jo Park", friend=True))
     signal = knows_someone.hunt_score_company(
-        Company("Acme", id=7, knows_someone="Sam Lee"), context
+        view(Company("Acme", id=7, knows_someone="Sam Lee")), context
     )
     assert signal.reason == "you know Sam Lee and Jo Park at Acme"
 
 
 def test_nobody_is_unknown_never_no() -> None:
-    signal = knows_someone.hunt_score_company(Company("Acme", id=7), _with(Contact(7, "Kim")))
+    signal = knows_someone.hunt_score_company(view(Company("Acme", id=7)), _with(Contact(7, "Kim")))
     assert signal.points is None
     assert signal.reason == "unknown: check your LinkedIn connections for people at Acme"
 
 
 def test_adding_someone_never_lowers_points(context: Context) -> None:
-    before = knows_someone.hunt_score_company(Company("Acme"), context).points
-    after = knows_someone.hunt_score_company(Company("Acme", knows_someone="Sam"), context).points
+    before = knows_someone.hunt_score_company(view(Company("Acme")), context).points
+    after = knows_someone.hunt_score_company(
+        view(Company("Acme", knows_someone="Sam")), context
+    ).points
     assert before is None and after == 1.0
 
 
@@ -71,8 +76,8 @@ def test_registers_and_scores_through_the_host(only, profile) -> None:
 def _connected(*connections: Connection, contacts: tuple[Contact, ...] = ()) -> Context:
     return Context(
         today=TODAY,
-        contacts_by_company={7: list(contacts)},
-        connections_by_company={7: list(connections)},
+        contacts_by_company={7: tuple(view(c) for c in contacts)},
+        connections_by_company={7: tuple(view(c) for c in connections)},
     )
 
 
@@ -81,7 +86,7 @@ JO = Connection("u/jo", "Jo", "Park", position="Recruiter", company_id=7)
 
 
 def test_a_connection_is_the_in_naming_them() -> None:
-    signal = knows_someone.hunt_score_company(Company("Acme", id=7), _connected(SAM))
+    signal = knows_someone.hunt_score_company(view(Company("Acme", id=7)), _connected(SAM))
     assert signal.points == knows_someone.CONNECTION_POINTS == 0.8
     assert signal.reason == "you're connected to Sam Lee (Senior Engineer) at Acme on LinkedIn"
     assert signal.pitch == "I'm connected on LinkedIn with Sam Lee, who works with you"
@@ -90,7 +95,9 @@ def test_a_connection_is_the_in_naming_them() -> None:
 
 def test_many_connections_name_a_few() -> None:
     more = [Connection(f"u/{i}", f"P{i}", "Q", company_id=7) for i in range(3)]
-    signal = knows_someone.hunt_score_company(Company("Acme", id=7), _connected(SAM, JO, *more))
+    signal = knows_someone.hunt_score_company(
+        view(Company("Acme", id=7)), _connected(SAM, JO, *more)
+    )
     assert signal.reason == (
         "you're connected to Sam Lee (Senior Engineer), Jo Park (Recruiter), P0 Q and 2 more "
         "at Acme on LinkedIn"
@@ -100,7 +107,7 @@ def test_many_connections_name_a_few() -> None:
 def test_someone_you_know_leads_and_connections_are_added() -> None:
     context = _connected(SAM, JO, contacts=(Contact(7, "Kim Ng", friend=True),))
     signal = knows_someone.hunt_score_company(
-        Company("Acme", id=7, knows_someone="Sam Lee"), context
+        view(Company("Acme", id=7, knows_someone="Sam Lee")), context
     )
     assert signal.points == 1.0
     assert signal.reason == (
@@ -111,7 +118,7 @@ def test_someone_you_know_leads_and_connections_are_added() -> None:
 
 
 def test_connections_at_another_company_do_not_count() -> None:
-    signal = knows_someone.hunt_score_company(Company("Globex", id=8), _connected(SAM))
+    signal = knows_someone.hunt_score_company(view(Company("Globex", id=8)), _connected(SAM))
     assert signal.points is None
 
 
@@ -123,18 +130,20 @@ def test_connections_at_another_company_do_not_count() -> None:
 def test_adding_a_connection_never_lowers_the_points(
     company: Company, contacts: tuple[Contact, ...]
 ) -> None:
-    before = knows_someone.hunt_score_company(company, _connected(contacts=contacts)).points
-    after = knows_someone.hunt_score_company(company, _connected(SAM, contacts=contacts)).points
+    before = knows_someone.hunt_score_company(view(company), _connected(contacts=contacts)).points
+    after = knows_someone.hunt_score_company(
+        view(company), _connected(SAM, contacts=contacts)
+    ).points
     assert after is not None
     assert before is None or after >= before
 
 
 def test_the_pitch_leaves_out_private_notes_in_brackets(context: Context) -> None:
     neighbor = Company("Acme", knows_someone="Sam Patel (my neighbor, in finance)")
-    assert knows_someone.hunt_score_company(neighbor, context).pitch == (
+    assert knows_someone.hunt_score_company(view(neighbor), context).pitch == (
         "I know Sam Patel, who works with you"
     )
     cousin = Company("Acme", knows_someone="my cousin Dana (operations)")
-    assert knows_someone.hunt_score_company(cousin, context).pitch == (
+    assert knows_someone.hunt_score_company(view(cousin), context).pitch == (
         "my cousin Dana works with you"
     )

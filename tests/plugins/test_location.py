@@ -9,24 +9,29 @@ import pytest
 from hunt_core.builtin_plugins import location
 from hunt_core.models import Company, Profile, Signal
 from hunt_core.plugins import as_list
+from tests.plugin_views import view
 
 
 def test_remote_company_and_remote_friendly_profile(profile: Profile) -> None:
-    signal = location.hunt_score_company(Company("Acme", remote="yes"), profile)
+    signal = location.hunt_score_company(view(Company("Acme", remote="yes")), view(profile))
     assert (signal.points, signal.reason) == (1.0, "Acme hires remotely, which you want")
     unsure = dataclasses.replace(profile, remote="unknown")
-    assert location.hunt_score_company(Company("Acme", remote="yes"), unsure).points == 1.0
+    assert (
+        location.hunt_score_company(view(Company("Acme", remote="yes")), view(unsure)).points == 1.0
+    )
 
 
 def test_remote_listed_as_a_location_counts(profile: Profile) -> None:
-    signal = location.hunt_score_company(Company("Acme", locations=["Remote (US)"]), profile)
+    signal = location.hunt_score_company(
+        view(Company("Acme", locations=["Remote (US)"])), view(profile)
+    )
     assert signal.points == 1.0 and signal.evidence == "company.locations"
 
 
 def test_city_matches_ignoring_state_and_case(profile: Profile) -> None:
     mine = dataclasses.replace(profile, locations=["denver"], home="", remote="no")
     signal = location.hunt_score_company(
-        Company("Acme", remote="no", locations=["Austin, TX", "Denver, CO (HQ)"]), mine
+        view(Company("Acme", remote="no", locations=["Austin, TX", "Denver, CO (HQ)"])), view(mine)
     )
     assert signal.points == 1.0
     assert signal.reason == "office in Denver, CO (HQ), which is on your list"
@@ -34,14 +39,16 @@ def test_city_matches_ignoring_state_and_case(profile: Profile) -> None:
 
 def test_home_city_counts(profile: Profile) -> None:
     mine = dataclasses.replace(profile, locations=[], home="Fargo, ND", remote="no")
-    signal = location.hunt_score_company(Company("A", remote="hybrid", locations=["Fargo"]), mine)
+    signal = location.hunt_score_company(
+        view(Company("A", remote="hybrid", locations=["Fargo"])), view(mine)
+    )
     assert signal.points == 1.0 and "where you live" in signal.reason
 
 
 def test_on_site_elsewhere_is_a_no(profile: Profile) -> None:
     for remote in ("no", "hybrid"):
         signal = location.hunt_score_company(
-            Company("Acme", remote=remote, locations=["Austin, TX"]), profile
+            view(Company("Acme", remote=remote, locations=["Austin, TX"])), view(profile)
         )
         assert signal.points == 0.0
         assert "Austin, TX" in signal.reason and "Denver, CO" in signal.reason
@@ -49,14 +56,16 @@ def test_on_site_elsewhere_is_a_no(profile: Profile) -> None:
 
 def test_remote_company_but_you_want_on_site(profile: Profile) -> None:
     onsite = dataclasses.replace(profile, remote="no")
-    far = location.hunt_score_company(Company("A", remote="yes", locations=["Austin"]), onsite)
+    far = location.hunt_score_company(
+        view(Company("A", remote="yes", locations=["Austin"])), view(onsite)
+    )
     assert far.points == 0.0 and "on-site" in far.reason
-    nowhere = location.hunt_score_company(Company("A", remote="yes"), onsite)
+    nowhere = location.hunt_score_company(view(Company("A", remote="yes")), view(onsite))
     assert nowhere.points is None
 
 
 def test_unknown_remote_and_no_locations_is_unknown(profile: Profile) -> None:
-    signal = location.hunt_score_company(Company("Acme"), profile)
+    signal = location.hunt_score_company(view(Company("Acme")), view(profile))
     assert signal.points is None
     assert signal.reason.startswith("unknown: check whether Acme hires remotely")
 
@@ -64,14 +73,21 @@ def test_unknown_remote_and_no_locations_is_unknown(profile: Profile) -> None:
 def test_unknown_remote_with_other_offices_stays_unknown_when_you_would_go_remote(
     profile: Profile,
 ) -> None:
-    signal = location.hunt_score_company(Company("Acme", locations=["Austin, TX"]), profile)
+    signal = location.hunt_score_company(
+        view(Company("Acme", locations=["Austin, TX"])), view(profile)
+    )
     assert signal.points is None and "Austin, TX" in signal.reason
     onsite = dataclasses.replace(profile, remote="no")
-    assert location.hunt_score_company(Company("A", locations=["Austin"]), onsite).points == 0.0
+    assert (
+        location.hunt_score_company(view(Company("A", locations=["Austin"])), view(onsite)).points
+        == 0.0
+    )
 
 
 def test_empty_profile_is_unknown() -> None:
-    signal = location.hunt_score_company(Company("A", remote="no", locations=["Austin"]), Profile())
+    signal = location.hunt_score_company(
+        view(Company("A", remote="no", locations=["Austin"])), view(Profile())
+    )
     assert signal.points is None and "profile" in signal.reason
 
 
@@ -94,7 +110,7 @@ def test_an_office_in_a_suburb_of_a_wanted_city_counts(
 ) -> None:
     """A suburb a few km from a city you named is a place you'd work; the reason says how far."""
     signal = location.hunt_score_company(
-        Company("Acme", remote="no", locations=[office]), _on_site(wanted=(wanted,))
+        view(Company("Acme", remote="no", locations=[office])), view(_on_site(wanted=(wanted,)))
     )
     assert signal.points == 1.0, signal.reason
     km = int(signal.reason.split(" km from ")[0].rsplit(" ", 1)[1])
@@ -105,15 +121,15 @@ def test_an_office_in_a_suburb_of_a_wanted_city_counts(
 def test_an_office_near_home_counts_and_says_home(profile: Profile) -> None:
     mine = dataclasses.replace(profile, home="Minneapolis, MN", locations=[], remote="no")
     signal = location.hunt_score_company(
-        Company("Acme", remote="hybrid", locations=["St. Paul, MN"]), mine
+        view(Company("Acme", remote="hybrid", locations=["St. Paul, MN"])), view(mine)
     )
     assert signal.points == 1.0 and "your home in Minneapolis, MN" in signal.reason
 
 
 def test_a_city_300_km_away_is_a_no_with_the_distance() -> None:
     signal = location.hunt_score_company(
-        Company("Acme", remote="no", locations=["Grand Junction, CO"]),
-        _on_site(home="Denver, CO"),
+        view(Company("Acme", remote="no", locations=["Grand Junction, CO"])),
+        view(_on_site(home="Denver, CO")),
     )
     assert signal.points == 0.0
     assert "Grand Junction, CO" in signal.reason and "Denver, CO" in signal.reason
@@ -123,46 +139,56 @@ def test_a_city_300_km_away_is_a_no_with_the_distance() -> None:
 def test_the_radius_you_set_is_the_one_used() -> None:
     """Aurora is about 13 km from downtown Denver: in at 40 km (default) and 15 km, out at 10 km."""
     aurora = Company("Acme", remote="no", locations=["Aurora, CO"])
-    assert location.hunt_score_company(aurora, _on_site("Denver, CO")).points == 1.0
-    assert location.hunt_score_company(aurora, _on_site("Denver, CO", km=15)).points == 1.0
-    tight = location.hunt_score_company(aurora, _on_site("Denver, CO", km=10))
+    assert location.hunt_score_company(view(aurora), view(_on_site("Denver, CO"))).points == 1.0
+    assert (
+        location.hunt_score_company(view(aurora), view(_on_site("Denver, CO", km=15))).points == 1.0
+    )
+    tight = location.hunt_score_company(view(aurora), view(_on_site("Denver, CO", km=10)))
     assert tight.points == 0.0 and "13 km" in tight.reason and "beyond your 10 km" in tight.reason
     # Boulder is about 39 km out: a wider radius brings it in.
     boulder = Company("B", remote="no", locations=["Boulder, CO"])
-    assert location.hunt_score_company(boulder, _on_site("Denver, CO", km=30)).points == 0.0
-    assert location.hunt_score_company(boulder, _on_site("Denver, CO", km=50)).points == 1.0
+    assert (
+        location.hunt_score_company(view(boulder), view(_on_site("Denver, CO", km=30))).points
+        == 0.0
+    )
+    assert (
+        location.hunt_score_company(view(boulder), view(_on_site("Denver, CO", km=50))).points
+        == 1.0
+    )
 
 
 def test_a_place_off_the_map_is_unknown_with_a_hint_never_a_no() -> None:
     for offices, home in ((["Gotham City"], "Denver, CO"), (["Austin, TX"], "Hill Valley, CA")):
         signal = location.hunt_score_company(
-            Company("Acme", remote="no", locations=offices), _on_site(home)
+            view(Company("Acme", remote="no", locations=offices)), view(_on_site(home))
         )
         assert signal.points is None, signal.reason
         assert "can't find" in signal.reason and "Fargo, ND" in signal.reason
     lost = location.hunt_score_company(
-        Company("Acme", remote="no", locations=["Gotham City"]), _on_site("Denver, CO")
+        view(Company("Acme", remote="no", locations=["Gotham City"])), view(_on_site("Denver, CO"))
     )
     assert "Gotham City" in lost.reason
 
 
 def test_a_near_office_counts_even_beside_one_off_the_map() -> None:
     signal = location.hunt_score_company(
-        Company("Acme", remote="no", locations=["Gotham City", "Aurora, CO"]),
-        _on_site("Denver, CO"),
+        view(Company("Acme", remote="no", locations=["Gotham City", "Aurora, CO"])),
+        view(_on_site("Denver, CO")),
     )
     assert signal.points == 1.0 and "Aurora, CO" in signal.reason
 
 
 def test_far_offices_and_unknown_remote_stay_unknown_with_the_distance(profile: Profile) -> None:
-    signal = location.hunt_score_company(Company("Acme", locations=["Austin, TX"]), profile)
+    signal = location.hunt_score_company(
+        view(Company("Acme", locations=["Austin, TX"])), view(profile)
+    )
     assert signal.points is None
     assert "km from" in signal.reason and "check whether Acme hires remotely" in signal.reason
 
 
 def test_remote_still_counts_wherever_the_offices_are(profile: Profile) -> None:
     signal = location.hunt_score_company(
-        Company("Acme", remote="yes", locations=["Grand Junction, CO"]), profile
+        view(Company("Acme", remote="yes", locations=["Grand Junction, CO"])), view(profile)
     )
     assert signal.points == 1.0 and "remotely" in signal.reason
 

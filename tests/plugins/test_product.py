@@ -5,15 +5,16 @@ from __future__ import annotations
 from hunt_core.builtin_plugins import product
 from hunt_core.models import Company, Signal
 from hunt_core.plugins import as_list
+from tests.plugin_views import view
 
 
 def test_yes_no_unknown() -> None:
-    yes = product.hunt_score_company(Company("Acme", uses_product="yes"))
+    yes = product.hunt_score_company(view(Company("Acme", uses_product="yes")))
     assert (yes.points, yes.reason) == (1.0, "you use Acme's product")
     assert yes.pitch == "I've been using Acme's product"
-    no = product.hunt_score_company(Company("Acme", uses_product="no"))
+    no = product.hunt_score_company(view(Company("Acme", uses_product="no")))
     assert no.points == 0.0 and no.pitch == ""
-    unknown = product.hunt_score_company(Company("Acme"))
+    unknown = product.hunt_score_company(view(Company("Acme")))
     assert unknown.points is None and unknown.reason.startswith("unknown: try Acme's product")
 
 
