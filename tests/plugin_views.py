@@ -28,12 +28,6 @@ def view(
     record: models.Company | models.Contact | models.Profile | models.Posting | models.Connection,
 ) -> views.Company | views.Contact | views.Profile | views.Posting | views.Connection:
     """The view the host would hand a hook for this record (an unsaved one gets id 0)."""
-    if isinstance(record, models.Company):
-        return views.company(record if record.id is not None else dataclasses.replace(record, id=0))
-    if isinstance(record, models.Contact):
-        return views.contact(record if record.id is not None else dataclasses.replace(record, id=0))
-    if isinstance(record, models.Profile):
-        return views.profile(record)
-    if isinstance(record, models.Posting):
-        return views.posting(record if record.id is not None else dataclasses.replace(record, id=0))
-    return views.connection(record if record.id is not None else dataclasses.replace(record, id=0))
+    if not isinstance(record, models.Profile) and record.id is None:
+        record = dataclasses.replace(record, id=0)
+    return views.view(record)

@@ -310,15 +310,15 @@ def test_two_sessions_writing_two_kinds_in_opposite_orders_both_count(db: Databa
     store = db.store()
     company = store.add_company(Company("Acme"))
     ann, bo = store.add_contacts(
-        [Contact(company.id, "Ann Lee", "developer"), Contact(company.id, "Bo Chen", "manager")]
+        [Contact(_id(company), "Ann Lee", "developer"), Contact(_id(company), "Bo Chen", "manager")]
     )
-    store.add_touches([Touch(ann.id, "email", AT), Touch(bo.id, "email", AT)])
+    store.add_touches([Touch(_id(ann), "email", AT), Touch(_id(bo), "email", AT)])
     stores = [db.store(con=db.cursor()) for _ in range(2)]
     attempts = [0, 0]
     later = AT + dt.timedelta(days=3)
     orders = [
-        (Touch(ann.id, "message", later), Touch(bo.id, "follow-up", later)),
-        (Touch(bo.id, "follow-up", later), Touch(ann.id, "message", later)),
+        (Touch(_id(ann), "message", later), Touch(_id(bo), "follow-up", later)),
+        (Touch(_id(bo), "follow-up", later), Touch(_id(ann), "message", later)),
     ]
 
     def write(i: int) -> None:
