@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from app_pages.session import IDENTITY_KEY, TEST_ENV, Identity
-from hunt_core.cohort import OPERATOR, RosterRow
+from hunt_core.cohort import OPERATOR, MemberRole, RosterRow
 from hunt_core.models import Company, Contact, Touch
 from hunt_core.plugins import get_plugin_manager
 from hunt_core.store import Database
@@ -26,7 +26,7 @@ AUTH = {
         "server_metadata_url": "https://accounts.google.com/.well-known/openid-configuration",
     },
 }
-ROSTER = [
+ROSTER: list[tuple[str, str, MemberRole, tuple[str, ...]]] = [
     ("ana@example.com", "Ana Diaz", "student", ("Denver 1",)),
     ("ben@example.com", "Ben Ode", "student", ("Denver 1",)),
     ("cy@example.com", "Cy Lee", "student", ("Denver 1",)),
@@ -42,7 +42,7 @@ def cohort(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     db = Database.open(db_path)
     try:
         cohorts = db.cohorts()
-        rows = [RosterRow(i + 2, e, n, r, c) for i, (e, n, r, c) in enumerate(ROSTER)]  # type: ignore[arg-type]
+        rows = [RosterRow(i + 2, e, n, r, c) for i, (e, n, r, c) in enumerate(ROSTER)]
         cohorts.import_roster(OPERATOR, rows, NOW)
         for email, name, role, _ in ROSTER:
             if role != "student":
@@ -50,12 +50,8 @@ def cohort(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
             store = db.store(email)
             profile(Workspace(store, get_plugin_manager(env={}, entrypoints=False), lambda: NOW))
             company = store.add_company(Company(f"{name.split()[0]} Corp"))
-            contact = store.add_contact(
-                # not a Role: the store keeps the text it is given (see the report)
-                Contact(company.id or -1, f"{name} Contact", "engineer")  # type: ignore[arg-type]
-            )
-            # not a TouchKind either, kept as given
-            store.add_touch(Touch(contact.id or -1, "linkedin", NOW))  # type: ignore[arg-type]
+            contact = store.add_contact(Contact(company.id or -1, f"{name} Contact", "developer"))
+            store.add_touch(Touch(contact.id or -1, "message", NOW))  # one message sent each
     finally:
         db.close()
     return db_path
