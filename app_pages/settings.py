@@ -207,6 +207,6 @@ if backup is not None and st.button("Restore", type="primary", key="settings.res
 restored = st.session_state.get("_settings.restored")
 if restored:
     st.success(
-        "Restored: " + ", ".join(f"{n} {table}" for table, n in restored.items()),
+        f"Restored your profile, {export.summary(restored)}.",
         icon=":material/check_circle:",
     )

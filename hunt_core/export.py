@@ -29,6 +29,7 @@ from hunt_core.importers.spreadsheets import read_table, read_workbook
 from hunt_core.importers.text import Table
 from hunt_core.models import Chat, Company, Connection, Contact, Posting, Profile, Touch, choice
 from hunt_core.store import Duplicate, Store, checkpoint
+from hunt_core.wording import plural
 
 FORMATS = ("csv", "json", "xlsx")
 FORMAT = "hunt-export"
@@ -391,6 +392,16 @@ def _restore(store: Store, raw: Mapping[str, Raw]) -> dict[str, int]:
         raise InvalidInput(f"the export holds conflicting rows: {_first_line(exc)}") from None
     checkpoint(store.con)
     return {name: len(rows) for name, rows in tables.items()}
+
+
+def summary(counts: Mapping[str, int]) -> str:
+    """What a restore wrote, as words: '25 companies, 1 person, ... and 0 aliases'."""
+    words = (("companies", "company", "companies"), ("contacts", "person", "people"),
+             ("touches", "touch", "touches"), ("chats", "chat", "chats"),
+             ("postings", "posting", "postings"), ("connections", "connection", "connections"),
+             ("weights", "weight", "weights"), ("aliases", "alias", "aliases"))  # fmt: skip
+    parts = [plural(counts.get(table, 0), one, many) for table, one, many in words]
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def _refuse_non_empty(store: Store) -> None:

@@ -77,7 +77,7 @@ def cmd_import_export(ws: Workspace, args: argparse.Namespace) -> None:
     if args.json:
         print_json({"path": args.path, "restored": counts})
         return
-    print(f"Restored {_counts(counts)} from {args.path}.")
+    print(f"Restored {export.summary(counts)} from {args.path}.")
 
 
 def cmd_export(ws: Workspace, args: argparse.Namespace) -> None:
@@ -154,13 +154,3 @@ def cmd_import_jobs(ws: Workspace, args: argparse.Namespace) -> None:
         print(f"  ... and {len(postings) - POSTINGS_SHOWN} more")
     if postings:
         print("They now count in `hunt rank companies`.")
-
-
-def _counts(counts: dict[str, int]) -> str:
-    """Rows per restored table as words, the profile left out."""
-    words = (("companies", "company", "companies"), ("contacts", "person", "people"),
-             ("touches", "touch", "touches"), ("chats", "chat", "chats"),
-             ("postings", "posting", "postings"), ("connections", "connection", "connections"),
-             ("weights", "weight", "weights"), ("aliases", "alias", "aliases"))  # fmt: skip
-    parts = [plural(counts[table], one, many) for table, one, many in words]
-    return ", ".join(parts[:-1]) + " and " + parts[-1]

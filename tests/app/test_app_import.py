@@ -333,7 +333,8 @@ def test_an_export_restores_into_an_empty_hunt_and_not_into_a_full_one(
     _upload(fresh, "settings.restore.file", "hunt-export.json", data, "application/json")
     fresh.press("settings.restore.go").assert_ok()
     assert fresh.toasted("Restored your hunt from hunt-export.json")
-    assert fresh.at.success[0].value.startswith("Restored: 1 profile, 25 companies")
+    assert fresh.at.success[0].value.startswith("Restored your profile, 25 companies, ")
+    assert fresh.at.success[0].value.endswith(" and 0 aliases.")
     companies = fresh.open("companies").at.dataframe[0].value
     assert len(companies) == 25
 
