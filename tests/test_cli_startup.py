@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from hunt_core.cli import main
+from tests.console import run_script
 
 HEAVY = ("pandas", "httpx", "openpyxl", "icalendar", "rapidfuzz", "altair", "streamlit")
 PROBE = (
@@ -71,3 +72,22 @@ def test_a_plugin_may_still_import_pandas(env: dict[str, str], tmp_path: Path) -
     assert "1 row from pandas" in reasons
     assert "pandas" in loaded
     assert "warning" not in done.stderr
+
+
+def test_the_console_script_exits_at_once_yet_runs_exit_handlers_and_writes_everything(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    """The script skips the interpreter's teardown, not what a normal exit does before it."""
+    folder, mark = tmp_path / "dropins", tmp_path / "cleaned-up"
+    folder.mkdir()
+    (folder / "tidy.py").write_text(
+        "import atexit, pathlib\n\n"
+        f"atexit.register(pathlib.Path({str(mark)!r}).write_text, 'done')\n"
+    )
+    ranked = run_script("rank", "contacts", "--json", env={**env, "HUNT_PLUGINS_DIR": str(folder)})
+    assert ranked.returncode == 0, ranked.stderr
+    assert len(json.loads(ranked.stdout)) >= 5, "the whole answer, flushed before the exit"
+    assert mark.read_text() == "done", "a plugin's atexit handler ran"
+    missing = run_script("--db", str(tmp_path / "nothing.duckdb"), "next", env=env)
+    assert (missing.returncode, missing.stdout) == (1, "")
+    assert missing.stderr.startswith("hunt: error: no Hunt database at ")

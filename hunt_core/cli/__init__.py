@@ -4,6 +4,6 @@
 `setup`, `shapes` holds the stable JSON shapes scripts rely on, `common` the small helpers.
 """
 
-from hunt_core.cli.app import main
+from hunt_core.cli.app import console, main
 
-__all__ = ["main"]
+__all__ = ["console", "main"]

@@ -1,5 +1,5 @@
 """`python -m hunt_core.cli`: the same as the `hunt` console script."""
 
-from hunt_core.cli import main
+from hunt_core.cli import console
 
-raise SystemExit(main())
+console()
