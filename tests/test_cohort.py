@@ -26,6 +26,7 @@ from hunt_core.cohort import (
     ROSTER_COLUMNS,
     LeaderRow,
     Member,
+    MemberRole,
     RosterRow,
     cohort_board,
     placement_rows,
@@ -36,7 +37,17 @@ from hunt_core.cohort import (
 )
 from hunt_core.demo import load_cohort
 from hunt_core.errors import InvalidInput, NotFound, PermissionDenied
-from hunt_core.models import OUTREACH_KINDS, Chat, Company, Connection, Contact, Profile, Touch
+from hunt_core.models import (
+    OUTREACH_KINDS,
+    Chat,
+    Company,
+    Connection,
+    Contact,
+    Profile,
+    Role,
+    Touch,
+    TouchKind,
+)
 from hunt_core.plugins import Plugins
 from hunt_core.review import review
 from hunt_core.store import Cohorts, Database, Store, backends
@@ -59,16 +70,16 @@ def day(month_day: str, hour: int = 9) -> dt.datetime:
     return dt.datetime.fromisoformat(f"2026-{month_day}T{hour:02d}:00")
 
 
-def row(email: str, name: str, role: str, *cohorts: str, line: int = 2) -> RosterRow:
+def row(email: str, name: str, role: MemberRole, *cohorts: str, line: int = 2) -> RosterRow:
     """A checked roster row."""
-    return RosterRow(line, email, name, role, cohorts)  # type: ignore[arg-type]
+    return RosterRow(line, email, name, role, cohorts)
 
 
 def fill(
     db: Database,
     owner: str,
-    people: Sequence[tuple[str, str, str, str]],
-    touches: Sequence[tuple[str, str, str]] = (),
+    people: Sequence[tuple[str, str, Role, str]],
+    touches: Sequence[tuple[str, TouchKind, str]] = (),
 ) -> Store:
     """people: (company, person, role, created MM-DD); touches: (person, kind, MM-DD[Thh])."""
     store = db.store(owner)
@@ -77,11 +88,11 @@ def fill(
     for company, person, role, created in people:
         if company not in companies:
             companies[company] = store.add_company(Company(company)).id or -1
-        contact = Contact(companies[company], person, role, created_at=day(created))  # type: ignore[arg-type]
+        contact = Contact(companies[company], person, role, created_at=day(created))
         contacts[person] = store.add_contact(contact).id or -1
     for person, kind, when in touches:
         at = dt.datetime.fromisoformat(f"2026-{when}") if "T" in when else day(when)
-        store.add_touch(Touch(contacts[person], kind, at))  # type: ignore[arg-type]
+        store.add_touch(Touch(contacts[person], kind, at))
     return store
 
 

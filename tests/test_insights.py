@@ -6,7 +6,7 @@ import datetime as dt
 import urllib.parse
 
 from hunt_core import insights
-from hunt_core.models import Chat, Contact, Touch
+from hunt_core.models import Chat, Contact, Touch, TouchKind
 from hunt_core.workspace import Workspace
 
 DAY = dt.datetime(2026, 11, 26, 9, 0)
@@ -118,8 +118,8 @@ def test_chats_split_into_coming_and_held_and_thank_yous(profiled: Workspace) ->
     assert insights.thank_yous_due(profiled.snapshot()) == []
 
 
-def _touch(contact: int, kind: str, days: float, channel: str = "") -> Touch:
-    return Touch(contact, kind, DAY + dt.timedelta(days=days), channel)  # type: ignore[arg-type]
+def _touch(contact: int, kind: TouchKind, days: float, channel: str = "") -> Touch:
+    return Touch(contact, kind, DAY + dt.timedelta(days=days), channel)
 
 
 def test_funnel_counts_each_stage_once_per_person_and_never_widens() -> None:

@@ -23,10 +23,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hunt_core.cli import main
-from hunt_core.cohort import OPERATOR, OTHER_COHORTS, Member, RosterRow, cohort_board
+from hunt_core.cohort import OPERATOR, OTHER_COHORTS, Member, MemberRole, RosterRow, cohort_board
 from hunt_core.errors import PermissionDenied
 from hunt_core.export import dump
-from hunt_core.models import Company, Contact, Touch
+from hunt_core.models import Company, Contact, Touch, TouchKind
 from hunt_core.plugins import Plugins, get_plugin_manager
 from hunt_core.review import review
 from hunt_core.store import Cohorts, Database, name_key
@@ -38,7 +38,14 @@ if TYPE_CHECKING:
 NOW = dt.datetime(2026, 11, 26, 9, 0)
 COHORTS = ("A", "B", "C")
 SHARED = ("Acme", "Bolt", "Core")  # names several people may target (peer counts)
-KINDS = ("email", "follow-up", "chat-held", "thank-you", "referral", "message")
+KINDS: tuple[TouchKind, ...] = (
+    "email",
+    "follow-up",
+    "chat-held",
+    "thank-you",
+    "referral",
+    "message",
+)
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -47,11 +54,11 @@ class Person:
     """One generated roster member and their data; index i tags everything they own."""
 
     i: int
-    role: str
+    role: MemberRole
     cohorts: tuple[str, ...]
     shared: tuple[str, ...]
     people: int
-    touches: tuple[str, ...]
+    touches: tuple[TouchKind, ...]
     opt_out: bool
     alias: bool
 
@@ -71,7 +78,8 @@ class Person:
 @st.composite
 def person(draw: st.DrawFn, i: int) -> Person:
     """A random student, instructor or admin with a random hunt."""
-    role = draw(st.sampled_from(("student", "student", "student", "instructor", "admin")))
+    roles: tuple[MemberRole, ...] = ("student", "student", "student", "instructor", "admin")
+    role = draw(st.sampled_from(roles))
     one = st.sampled_from(COHORTS)
     if role == "student":
         cohorts: tuple[str, ...] = (draw(one),)
@@ -111,7 +119,7 @@ def may_see(viewer: Person, target: Person) -> bool:
 def build(db: Database, world: list[Person]) -> Cohorts:
     """The roster, every hunt, and comments from each instructor to the students they teach."""
     cohorts = db.cohorts()
-    rows = [RosterRow(p.i + 2, p.email, f"Member {p.i}", p.role, p.cohorts) for p in world]  # type: ignore[arg-type]
+    rows = [RosterRow(p.i + 2, p.email, f"Member {p.i}", p.role, p.cohorts) for p in world]
     cohorts.import_roster(OPERATOR, rows, NOW)
     for p in world:
         store = db.store(p.email)
@@ -124,7 +132,7 @@ def build(db: Database, world: list[Person]) -> Cohorts:
         )
         if people:
             store.add_touches(
-                [Touch(people[k % len(people)].id or -1, kind, NOW - dt.timedelta(days=k))  # type: ignore[arg-type]
+                [Touch(people[k % len(people)].id or -1, kind, NOW - dt.timedelta(days=k))
                  for k, kind in enumerate(p.touches)]
             )  # fmt: skip
         me = member(cohorts, p)

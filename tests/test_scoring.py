@@ -30,6 +30,7 @@ from hunt_core.models import (
     Context,
     Criterion,
     Profile,
+    Role,
     Signal,
     YesNo,
 )
@@ -317,10 +318,10 @@ people = st.lists(
 )
 
 
-def _rank_people(rows: list[tuple[int, str, str, bool]]) -> list[ContactRank]:
+def _rank_people(rows: list[tuple[int, Role, str, bool]]) -> list[ContactRank]:
     """Rank generated people at two companies with the built-in plugins."""
     contacts = [
-        Contact(cid, f"P{i:02}", role=role, id=i + 1, email="p@x.io" if email else "")  # type: ignore[arg-type]
+        Contact(cid, f"P{i:02}", role=role, id=i + 1, email="p@x.io" if email else "")
         for i, (cid, role, _, email) in enumerate(rows)
     ]
     group = views.grouped(views.contact(c) for c in contacts)  # as the host groups them
