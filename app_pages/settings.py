@@ -150,8 +150,8 @@ st.text(f"User: {session.current_user()}")
 st.subheader("Export and backup", anchor=False)
 st.caption(
     "Everything you entered (profile, companies, people, messages, chats, open roles, "
-    "connections, weights) in one file. Cells a spreadsheet could run as a formula are "
-    "neutralised."
+    "connections, weights, other spellings of your companies) in one file. Cells a "
+    "spreadsheet could run as a formula are neutralised."
 )
 FORMATS = {"csv": "CSV files (zip)", "json": "JSON", "xlsx": "Excel workbook"}
 PREPARED = "_settings.export"  # (format, data version, bytes) of the last prepared export

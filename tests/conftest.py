@@ -17,7 +17,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,23 +36,17 @@ SUITE_BUDGET = "600"
 
 
 @pytest.fixture(autouse=True, scope="session")
-def _generous_plugin_budget() -> Iterator[None]:
-    """A plugin time budget that wall time on a loaded machine cannot reach (CLI runs too)."""
+def _suite_settings() -> Iterator[None]:
+    """Settings for the whole run, the processes it starts included.
+
+    - A plugin time budget that wall time on a loaded machine cannot reach.
+    - One DuckDB worker thread per database: tests open thousands of tiny databases, two test
+      processes to two cores, and DuckDB's default of a worker per core cost the fast loop a
+      sixth of its time in starting and stopping them.
+    """
     patch = pytest.MonkeyPatch()
     patch.setattr(plugins_module, "DEFAULT_BUDGET", float(SUITE_BUDGET))
     patch.setenv("HUNT_PLUGIN_BUDGET", SUITE_BUDGET)
-    yield
-    patch.undo()
-
-
-@pytest.fixture(autouse=True, scope="session")
-def _one_duckdb_thread() -> Iterator[None]:
-    """One DuckDB worker thread per database, in the suite and the processes it starts.
-
-    Tests open thousands of tiny databases, two test processes to two cores: DuckDB's default
-    of a worker per core costs the fast loop a sixth of its time in starting and stopping them.
-    """
-    patch = pytest.MonkeyPatch()
     patch.setenv("HUNT_DUCKDB_THREADS", "1")
     yield
     patch.undo()
@@ -243,6 +237,21 @@ def store(db: Database) -> Store:
 def plugins() -> Plugins:
     """A fresh manager with only the built-in plugins (no entry points, no drop-ins)."""
     return get_plugin_manager(env={}, entrypoints=False, directories=[])
+
+
+@pytest.fixture
+def dropins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Path]:
+    """write(name=source, ...): drop-in plugin files in the folder HUNT_PLUGINS_DIR now names."""
+    folder = tmp_path / "dropins"
+
+    def write(**sources: str) -> Path:
+        folder.mkdir(exist_ok=True)
+        for name, source in sources.items():
+            (folder / f"{name}.py").write_text(source, encoding="utf-8")
+        monkeypatch.setenv("HUNT_PLUGINS_DIR", str(folder))
+        return folder
+
+    return write
 
 
 class Clock:

@@ -568,20 +568,18 @@ def test_plugins_lists_the_builtins(hunt: Hunt) -> None:
 
 
 def test_plugins_shows_the_problems_of_a_plugin_that_fails_on_every_call(
-    hunt: Hunt, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    dropins: Callable[..., Path], hunt: Hunt, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = tmp_path / "dropins"
-    folder.mkdir()
-    (folder / "flaky.py").write_text(
-        "from hunt_core.api import Criterion, hookimpl\n\n\n@hookimpl\ndef hunt_criteria():\n"
-        "    return [Criterion(key='flaky', label='Flaky', applies_to='company',\n"
-        "                      default_weight=1, description='fails', guide_step=1)]\n\n\n"
-        "@hookimpl\ndef hunt_score_company(company):\n"
-        "    if company.name == 'Acme':\n        raise RuntimeError('boom')\n"
-        "    raise KeyError('other')\n",
-        encoding="utf-8",
+    dropins(
+        flaky=(
+            "from hunt_core.api import Criterion, hookimpl\n\n\n@hookimpl\ndef hunt_criteria():\n"
+            "    return [Criterion(key='flaky', label='Flaky', applies_to='company',\n"
+            "                      default_weight=1, description='fails', guide_step=1)]\n\n\n"
+            "@hookimpl\ndef hunt_score_company(company):\n"
+            "    if company.name == 'Acme':\n        raise RuntimeError('boom')\n"
+            "    raise KeyError('other')\n"
+        )
     )
-    monkeypatch.setenv("HUNT_PLUGINS_DIR", str(folder))
     monkeypatch.setenv("HUNT_DISABLE_PLUGINS", "templates")
     assert hunt("company", "add", "Acme").code == 0
     assert hunt("company", "add", "Birch").code == 0
@@ -597,18 +595,16 @@ def test_plugins_shows_the_problems_of_a_plugin_that_fails_on_every_call(
 
 @pytest.mark.filterwarnings("ignore:hunt_core\\.\\w+ is deprecated:DeprecationWarning")
 def test_plugins_shows_the_deprecated_api_a_plugin_uses_and_still_runs_it(
-    hunt: Hunt, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    dropins: Callable[..., Path], hunt: Hunt
 ) -> None:
-    folder = tmp_path / "dropins"
-    folder.mkdir()
-    (folder / "legacy.py").write_text(
-        "from hunt_core import Criterion, hookimpl  # the 1.0 spelling, on purpose\n\n\n"
-        "@hookimpl\ndef hunt_criteria():\n"
-        "    return [Criterion(key='legacy', label='Legacy', applies_to='company',\n"
-        "                      default_weight=1, description='old import', guide_step=1)]\n",
-        encoding="utf-8",
+    dropins(
+        legacy=(
+            "from hunt_core import Criterion, hookimpl  # the 1.0 spelling, on purpose\n\n\n"
+            "@hookimpl\ndef hunt_criteria():\n"
+            "    return [Criterion(key='legacy', label='Legacy', applies_to='company',\n"
+            "                      default_weight=1, description='old import', guide_step=1)]\n"
+        )
     )
-    monkeypatch.setenv("HUNT_PLUGINS_DIR", str(folder))
     text = hunt("plugins").out
     assert (
         "plugin 'legacy' uses a deprecated API: hunt_core.Criterion is deprecated and will be "
@@ -633,17 +629,13 @@ def test_trace_plugins_prints_each_hook_call(acme: Hunt, script_env: dict[str, s
     assert "trace:" not in run_script("next", env=script_env).stderr
 
 
-def test_a_failing_plugin_becomes_a_warning(
-    hunt: Hunt, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    folder = tmp_path / "dropins"
-    folder.mkdir()
-    (folder / "broken.py").write_text(
-        "from hunt_core.api import hookimpl\n\n\n@hookimpl\ndef hunt_score_company(company):\n"
-        "    raise RuntimeError('boom')\n",
-        encoding="utf-8",
+def test_a_failing_plugin_becomes_a_warning(dropins: Callable[..., Path], hunt: Hunt) -> None:
+    dropins(
+        broken=(
+            "from hunt_core.api import hookimpl\n\n\n@hookimpl\ndef hunt_score_company(company):\n"
+            "    raise RuntimeError('boom')\n"
+        )
     )
-    monkeypatch.setenv("HUNT_PLUGINS_DIR", str(folder))
     hunt("company", "add", "Acme", "--stack", "C#")
     result = hunt("rank", "companies", "--json")
     assert result.code == 0

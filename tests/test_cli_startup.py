@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -52,11 +53,11 @@ def test_hunt_next_loads_no_heavy_library(env: dict[str, str]) -> None:
     assert loaded == []
 
 
-def test_a_plugin_may_still_import_pandas(env: dict[str, str], tmp_path: Path) -> None:
-    folder = tmp_path / "dropins"
-    folder.mkdir()
-    (folder / "frames.py").write_text(
-        "from hunt_core.api import Criterion, Signal, hookimpl\n\n\n"
+def test_a_plugin_may_still_import_pandas(
+    env: dict[str, str], dropins: Callable[..., Path]
+) -> None:
+    folder = dropins(
+        frames="from hunt_core.api import Criterion, Signal, hookimpl\n\n\n"
         "@hookimpl\ndef hunt_criteria():\n"
         "    return [Criterion(key='frames', label='Frames', applies_to='company',\n"
         "                      default_weight=1, description='uses pandas', guide_step=1)]\n\n\n"
@@ -64,8 +65,7 @@ def test_a_plugin_may_still_import_pandas(env: dict[str, str], tmp_path: Path) -
         "    import pandas\n\n"
         "    rows = pandas.DataFrame({'name': [company.name]})\n"
         "    reason = f'{len(rows)} row from pandas'\n"
-        "    return Signal(criterion='frames', points=1.0, reason=reason)\n",
-        encoding="utf-8",
+        "    return Signal(criterion='frames', points=1.0, reason=reason)\n"
     )
     done, loaded = _run("rank", "companies", "--json", env={**env, "HUNT_PLUGINS_DIR": str(folder)})
     reasons = {s["reason"] for c in json.loads(done.stdout) for s in c["signals"]}
@@ -75,13 +75,12 @@ def test_a_plugin_may_still_import_pandas(env: dict[str, str], tmp_path: Path) -
 
 
 def test_the_console_script_exits_at_once_yet_runs_exit_handlers_and_writes_everything(
-    env: dict[str, str], tmp_path: Path
+    env: dict[str, str], dropins: Callable[..., Path], tmp_path: Path
 ) -> None:
     """The script skips the interpreter's teardown, not what a normal exit does before it."""
-    folder, mark = tmp_path / "dropins", tmp_path / "cleaned-up"
-    folder.mkdir()
-    (folder / "tidy.py").write_text(
-        "import atexit, pathlib\n\n"
+    mark = tmp_path / "cleaned-up"
+    folder = dropins(
+        tidy="import atexit, pathlib\n\n"
         f"atexit.register(pathlib.Path({str(mark)!r}).write_text, 'done')\n"
     )
     ranked = run_script("rank", "contacts", "--json", env={**env, "HUNT_PLUGINS_DIR": str(folder)})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -177,18 +178,17 @@ def test_leaderboard_shows_aliases_not_opted_out_and_no_company_or_contact(cohor
 
 @pytest.mark.filterwarnings("ignore:hunt_core.x is deprecated:DeprecationWarning")
 def test_plugin_errors_and_deprecations_are_shown_to_admins_only_and_unlisted_never_load(
-    cohort: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cohort: Path, dropins: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    drop = tmp_path / "plugins"
-    drop.mkdir()
-    (drop / "leaky.py").write_text("raise RuntimeError('token sk-live-123 of ben@example.com')\n")
     ran = tmp_path / "unlisted-ran"
-    (drop / "unlisted.py").write_text(f"open({str(ran)!r}, 'w').close()\n")
-    (drop / "legacy.py").write_text(
-        "import warnings\n\nwarnings.warn('hunt_core.x is deprecated (key sk-dep-9)', "
-        "DeprecationWarning)\n"
+    dropins(
+        leaky="raise RuntimeError('token sk-live-123 of ben@example.com')\n",
+        unlisted=f"open({str(ran)!r}, 'w').close()\n",
+        legacy=(
+            "import warnings\n\nwarnings.warn('hunt_core.x is deprecated (key sk-dep-9)', "
+            "DeprecationWarning)\n"
+        ),
     )
-    monkeypatch.setenv("HUNT_PLUGINS_DIR", str(drop))
     monkeypatch.setenv("HUNT_COHORT_PLUGINS", "leaky,legacy")
     db = Database.open(cohort)
     try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -76,17 +77,15 @@ def test_settings_show_where_the_data_lives(dash: Dash, db_path: Path) -> None:
 
 @pytest.mark.filterwarnings("ignore:hunt_core\\.\\w+ is deprecated:DeprecationWarning")
 def test_settings_tell_the_local_user_which_plugin_uses_a_deprecated_api_and_how_to_fix_it(
-    dash: Dash, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    dropins: Callable[..., Path], dash: Dash
 ) -> None:
-    folder = tmp_path / "dropins"
-    folder.mkdir()
-    (folder / "legacy.py").write_text(
-        "from hunt_core.api import hookimpl\n"
-        "from hunt_core import Signal  # the 1.0 spelling, on purpose\n\n\n"
-        "@hookimpl\ndef hunt_score_company(company):\n    return None\n",
-        encoding="utf-8",
+    dropins(
+        legacy=(
+            "from hunt_core.api import hookimpl\n"
+            "from hunt_core import Signal  # the 1.0 spelling, on purpose\n\n\n"
+            "@hookimpl\ndef hunt_score_company(company):\n    return None\n"
+        )
     )
-    monkeypatch.setenv("HUNT_PLUGINS_DIR", str(folder))
     dash.start().open("settings").assert_ok()
     assert any("deprecated part of Hunt's plugin API" in i.value for i in dash.at.info)
     assert (
