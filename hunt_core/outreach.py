@@ -6,7 +6,7 @@ import datetime as dt
 import re
 import string
 import textwrap
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -125,15 +125,29 @@ def channels(
 
     The hooks get read-only views, so no plugin can change what the next one sees.
     """
-    found = plugins.call(
+    return channels_each(plugins, [(contact, company)], profile, context)[0]
+
+
+def channels_each(
+    plugins: Plugins,
+    people: Sequence[tuple[views.Contact, views.Company]],
+    profile: views.Profile,
+    context: Context,
+) -> list[list[Channel]]:
+    """`channels` for each (person, their company), in the order given."""
+    found = plugins.call_each(
         "hunt_channels",
         as_list(Channel),
-        contact=contact,
-        company=company,
+        people,
+        ("contact", "company"),
         profile=profile,
         context=context,
     )
-    # One channel per key, the warmest (then the last plugin by name), whatever the call order.
+    return [_warmest_per_key(each) for each in found]
+
+
+def _warmest_per_key(found: Iterable[tuple[str, Channel]]) -> list[Channel]:
+    """One channel per key, the warmest (then the last plugin by name), whatever the call order."""
     held: dict[str, tuple[float, str, Channel]] = {}
     for plugin, channel in found:
         kept = held.get(channel.key)

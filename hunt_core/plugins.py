@@ -8,6 +8,7 @@ import importlib
 import importlib.metadata
 import importlib.util
 import logging
+import operator
 import os
 import pkgutil
 import re
@@ -347,42 +348,67 @@ class Plugins:
 
         pluggy stops at the first exception, so implementations are called one by one.
         """
-        return self._call(self._impls(hook), hook, check, None, kwargs)
+        return self._run(self._impls(hook), hook, check, [()], (), kwargs)[0]
 
-    def _call(
+    def call_each(
+        self,
+        hook: str,
+        check: Callable[[Any], list[T]],
+        rows: Sequence[tuple[Any, ...]],
+        names: tuple[str, ...],
+        **fixed: Any,
+    ) -> list[list[tuple[str, T]]]:
+        """`call` once per row: ``names`` are the arguments each row holds, ``fixed`` the rest.
+
+        A ranking calls a hook for every company or person with the same profile and context:
+        each implementation runs over all the rows in turn, so what a call costs the host (the
+        argument lookup, the budget checks) is worked out once per plugin, not once per row.
+        """
+        return self._run(self._impls(hook), hook, check, rows, names, fixed)
+
+    def _run(
         self,
         impls: list[Impl],
         hook: str,
         check: Callable[[Any], list[T]],
-        only: str | None,
-        kwargs: Mapping[str, Any],
-    ) -> list[tuple[str, T]]:
-        """Run implementations one by one (optionally only one plugin's), isolating failures.
+        rows: Sequence[tuple[Any, ...]],
+        names: tuple[str, ...],
+        fixed: Mapping[str, Any],
+    ) -> list[list[tuple[str, T]]]:
+        """Run implementations one by one over the rows, isolating failures; results per row.
 
         Each call is timed: one over the budget is reported with its time and that plugin is
         skipped for the rest of the ranking (a call cannot be interrupted, only not repeated).
         """
-        # Called once per company or person per hook: locals, not attribute lookups, in the loop.
-        out: list[tuple[str, T]] = []
-        slow, budget, traced, clock = self._slow, self.budget, self._tracer is not None, _clock
+        results: list[list[tuple[str, T]]] = [[] for _ in rows]
+        # Every argument of the hook by name -> its place in a row followed by the fixed values.
+        place = {name: i for i, name in enumerate((*names, *fixed))}
+        tail = tuple(fixed.values())
+        full = [row + tail for row in rows] if tail else rows
+        slow, budget, clock = self._slow, self.budget, _clock
         for name, function, argnames in impls:
-            if name in slow or (only is not None and name != only):
+            if name in slow:
                 continue
-            started = clock()
-            try:
-                if traced:
-                    value = self._traced(hook, name, kwargs)
-                else:
-                    value = function(*[kwargs[a] for a in argnames])
-                items = check(value)
-            except Exception as exc:  # isolation: one plugin's bug never stops the others
-                self.report(name, hook, _describe(exc))
-                items = []
-            elapsed = clock() - started
-            if elapsed > budget:
-                self._over_budget(name, hook, elapsed)
-            out += [(name, item) for item in items]
-        return out
+            args = _picker(tuple(place[a] for a in argnames))
+            traced = self._tracer is not None
+            for values, out in zip(full, results, strict=True):
+                started = clock()
+                try:
+                    if traced:
+                        value = self._traced(hook, name, dict(zip(place, values, strict=True)))
+                    else:
+                        value = function(*args(values))
+                    items = check(value)
+                except Exception as exc:  # isolation: one plugin's bug never stops the others
+                    self.report(name, hook, _describe(exc))
+                    items = []
+                for item in items:
+                    out.append((name, item))
+                elapsed = clock() - started
+                if elapsed > budget:
+                    self._over_budget(name, hook, elapsed)
+                    break
+        return results
 
     def _over_budget(self, name: str, hook: str, elapsed: float) -> None:
         """Report a call over the budget and skip its plugin for the rest of the ranking."""
@@ -406,7 +432,8 @@ class Plugins:
         self, plugin: str, hook: str, check: Callable[[Any], list[T]], **kwargs: Any
     ) -> list[T]:
         """Call one plugin's implementation of a hook, isolated like `call`."""
-        return [item for _, item in self._call(self._impls(hook), hook, check, plugin, kwargs)]
+        impls = [impl for impl in self._impls(hook) if impl[0] == plugin]
+        return [item for _, item in self._run(impls, hook, check, [()], (), kwargs)[0]]
 
     def report(self, plugin: str, hook: str, error: str, seconds: float | None = None) -> None:
         """Record a plugin failure; each distinct one is logged the first time, counted after."""
@@ -498,6 +525,15 @@ def _import_deprecations(plugin: object, raised: list[str]) -> list[str]:
 def _distinct(*groups: list[str]) -> tuple[str, ...]:
     """The lines of every group, each once, in order."""
     return tuple(dict.fromkeys(line for group in groups for line in group))
+
+
+def _picker(places: tuple[int, ...]) -> Callable[[tuple[Any, ...]], tuple[Any, ...]]:
+    """A function taking the values at these places from a tuple, always as a tuple."""
+    if len(places) == 1:  # itemgetter of one index returns the item itself, not a 1-tuple
+        return operator.itemgetter(slice(places[0], places[0] + 1))
+    if not places:
+        return lambda values: ()
+    return operator.itemgetter(*places)
 
 
 def _describe(exc: BaseException) -> str:

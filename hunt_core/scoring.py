@@ -224,24 +224,32 @@ class Scorer:
 
     def company(self, company: Company, profile: Profile, context: Context) -> CompanyScore:
         """Score one company 0-100 with its explained signals, range and coverage."""
-        results = self.plugins.call(
-            "hunt_score_company",
-            self._company_check,
-            company=self.seen.company(company),
-            profile=self.seen.profile(profile),
-            context=context,
-        )
-        return self.judge(company, results)
+        return self._scores([company], profile, context)[0]
 
     def companies(
         self, companies: Iterable[Company], profile: Profile, context: Context
     ) -> list[CompanyScore]:
         """Rank companies best first; ties broken by name."""
         with gcpause.paused():
-            scores = [self.company(c, profile, context) for c in companies]
+            scores = self._scores(list(companies), profile, context)
             return sorted(
                 scores, key=lambda s: (-s.score, s.company.name.casefold(), s.company.id or 0)
             )
+
+    def _scores(
+        self, companies: Sequence[Company], profile: Profile, context: Context
+    ) -> list[CompanyScore]:
+        """Each company's score, in the order given."""
+        company = self.seen.company
+        results = self.plugins.call_each(
+            "hunt_score_company",
+            self._company_check,
+            [(company(c),) for c in companies],
+            ("company",),
+            profile=self.seen.profile(profile),
+            context=context,
+        )
+        return [self.judge(c, r) for c, r in zip(companies, results, strict=True)]
 
     def contact(
         self,
@@ -252,31 +260,7 @@ class Scorer:
         options: Sequence[Channel],
     ) -> ContactRank:
         """How soon to reach this person: company score, contact fit, channel and state."""
-        results = self.plugins.call(
-            "hunt_score_contact",
-            self._contact_check,
-            contact=self.seen.contact(contact),
-            company=self.seen.company(company.company),
-            profile=self.seen.profile(profile),
-            context=context,
-            channels=list(options),
-        )
-        fit, signals = self.explain(results)
-        channel = best_channel(options, contact)
-        reachable = can_send(channel)
-        state = context.states.get(contact.id or -1, "new")
-        base = COMPANY_SHARE * company.score / 100 + (1 - COMPANY_SHARE) * fit
-        factor = STATE_FACTOR.get(state, 0.0) * (1.0 if reachable else NO_CHANNEL_FACTOR)
-        priority = round(100 * base * factor, 1)
-        reasons = [f"{company.company.name} scores {company.score:.0f}/100"]
-        reasons += [s.signal.reason for s in signals if s.signal.known and s.signal.points]
-        if not reachable and state == "new":
-            reasons.append(channel.reason)
-        if state != "new":
-            reasons.append(f"outreach state: {state}")
-        return ContactRank(
-            contact, company.company, priority, channel, state, tuple(reasons), signals
-        )
+        return self._ranks([(contact, company, options)], profile, context)[0]
 
     def contacts(
         self,
@@ -284,18 +268,17 @@ class Scorer:
         scores: Mapping[int, CompanyScore],
         profile: Profile,
         context: Context,
-        channels_of: Callable[[Contact], Sequence[Channel]],
+        channels_of: Callable[[Sequence[Contact]], Sequence[Sequence[Channel]]],
     ) -> list[ContactRank]:
         """Rank people best first: those the guide's 3-6 (1-2 per role) still needs, then the
-        rest; within each tier by priority, ties broken by company then person name."""
-        ranks = []
+        rest; within each tier by priority, ties broken by company then person name.
+
+        ``channels_of`` gives every way to reach each of a list of people, in their order."""
         with gcpause.paused():
-            for contact in contacts:
-                score = scores.get(contact.company_id)
-                if score is not None:
-                    options = channels_of(contact)
-                    ranks.append(self.contact(contact, score, profile, context, options))
-            ranks = apply_quota(ranks)
+            ranked = [c for c in contacts if c.company_id in scores]
+            options = channels_of(ranked)
+            rows = [(c, scores[c.company_id], o) for c, o in zip(ranked, options, strict=True)]
+            ranks = apply_quota(self._ranks(rows, profile, context))
             return sorted(
                 ranks,
                 key=lambda r: (
@@ -305,6 +288,45 @@ class Scorer:
                     r.contact.name.casefold(),
                 ),
             )
+
+    def _ranks(
+        self,
+        rows: Sequence[tuple[Contact, CompanyScore, Sequence[Channel]]],
+        profile: Profile,
+        context: Context,
+    ) -> list[ContactRank]:
+        """Each person's rank (quota not applied), in the order given."""
+        person, company = self.seen.contact, self.seen.company
+        results = self.plugins.call_each(
+            "hunt_score_contact",
+            self._contact_check,
+            [(person(c), company(s.company), list(o)) for c, s, o in rows],
+            ("contact", "company", "channels"),
+            profile=self.seen.profile(profile),
+            context=context,
+        )
+        states = context.states
+        ranks = []
+        for (contact, score, options), found in zip(rows, results, strict=True):
+            fit, signals = self.explain(found)
+            channel = best_channel(options, contact)
+            reachable = can_send(channel)
+            state = states.get(contact.id or -1, "new")
+            base = COMPANY_SHARE * score.score / 100 + (1 - COMPANY_SHARE) * fit
+            factor = STATE_FACTOR.get(state, 0.0) * (1.0 if reachable else NO_CHANNEL_FACTOR)
+            reasons = [f"{score.company.name} scores {score.score:.0f}/100"]
+            reasons += [s.signal.reason for s in signals if s.signal.known and s.signal.points]
+            if not reachable and state == "new":
+                reasons.append(channel.reason)
+            if state != "new":
+                reasons.append(f"outreach state: {state}")
+            priority = round(100 * base * factor, 1)
+            ranks.append(
+                ContactRank(
+                    contact, score.company, priority, channel, state, tuple(reasons), signals
+                )
+            )
+        return ranks
 
 
 def _quota_order(rank: ContactRank) -> tuple[bool, float, str, int]:

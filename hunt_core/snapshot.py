@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -103,11 +104,14 @@ class Snapshot:
 
     def channels(self, contact: Contact) -> list[Channel]:
         """Every way to reach a person, warmest available first."""
-        score = self.score_by_id[contact.company_id]
-        return outreach.channels(
+        return self.channels_each([contact])[0]
+
+    def channels_each(self, contacts: Sequence[Contact]) -> list[list[Channel]]:
+        """`channels` for each of a list of people, in their order."""
+        person, company, score = self.seen.contact, self.seen.company, self.score_by_id
+        return outreach.channels_each(
             self.plugins,
-            self.seen.contact(contact),
-            self.seen.company(score.company),
+            [(person(c), company(score[c.company_id].company)) for c in contacts],
             self.seen.profile(self.profile),
             self.context,
         )
@@ -116,7 +120,7 @@ class Snapshot:
     def contact_ranks(self) -> list[ContactRank]:
         """People ranked by who to reach first."""
         return self.scorer.contacts(
-            self.contacts, self.score_by_id, self.profile, self.context, self.channels
+            self.contacts, self.score_by_id, self.profile, self.context, self.channels_each
         )
 
     @cached_property

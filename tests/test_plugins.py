@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 
 from hunt_core import plugins as plugins_module
-from hunt_core.models import Company, Context, Profile
+from hunt_core.models import Channel, Company, Contact, Context, Profile
 from hunt_core.plugins import get_plugin_manager
-from hunt_core.scoring import Scorer
+from hunt_core.scoring import Scorer, signal_check
+from tests.plugin_views import view
 
 TODAY = Context(today=__import__("datetime").date(2026, 11, 26))
 
@@ -345,6 +346,63 @@ def test_trace_prints_each_call_with_plugin_duration_and_result_count(tmp_path) 
     line = next(ln for ln in out.getvalue().splitlines() if "hunt_score_company" in ln)
     assert line.startswith("trace: hunt_score_company mission ")
     assert line.endswith(" ms 1 result")
+
+
+PICKY = """
+from hunt_core.api import Criterion, Signal, hookimpl
+
+@hookimpl
+def hunt_criteria():
+    return [Criterion(
+        key="picky",
+        label="Picky",
+        applies_to="contact",
+        default_weight=1,
+        description="Names what it was given",
+        guide_step=2,
+    )]
+
+@hookimpl
+def hunt_score_contact(channels, contact):  # a subset of the arguments, in its own order
+    if contact.name == "Bo":
+        raise RuntimeError("cannot judge Bo")
+    return Signal(criterion="picky", points=1.0, reason=f"{contact.name}: {channels[0].key}")
+"""
+
+
+def test_a_batch_call_gives_each_row_its_own_arguments_and_results(tmp_path) -> None:
+    _write(tmp_path, "picky", PICKY)
+    plugins = _only("picky", tmp_path)
+    people = [view(Contact(1, n, id=i)) for i, n in enumerate(["Al", "Bo", "Cy"], 1)]
+    rows = [(p, [Channel(key=f"ch{p.id}", label="x", warmth=0.5, reason="r")]) for p in people]
+    found = plugins.call_each(
+        "hunt_score_contact",
+        signal_check(plugins.criteria, "contact"),
+        rows,
+        ("contact", "channels"),
+        company=view(Company("Acme", id=1)),
+        profile=view(Profile()),
+        context=TODAY,
+    )
+    reasons = [[s.reason for _, s in row] for row in found]
+    assert reasons == [["Al: ch1"], [], ["Cy: ch3"]]  # Bo's failure costs only Bo's result
+    [problem] = plugins.problems_of("picky")
+    assert problem.error == "RuntimeError: cannot judge Bo" and problem.count == 1
+
+
+def test_a_traced_ranking_prints_every_call(tmp_path) -> None:
+    import io
+
+    _write(tmp_path, "mission", GOOD)
+    plugins = _only("mission", tmp_path)
+    out = io.StringIO()
+    plugins.trace(out)
+    scores = Scorer(plugins, {}).companies(
+        [Company(f"C{i}", id=i) for i in range(3)], Profile(), TODAY
+    )
+    assert all(any(w.signal.known for w in s.signals) for s in scores)
+    lines = [ln for ln in out.getvalue().splitlines() if "hunt_score_company mission" in ln]
+    assert len(lines) == 3
 
 
 def test_trace_is_switched_on_by_the_environment(tmp_path) -> None:

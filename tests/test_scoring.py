@@ -9,6 +9,7 @@ import importlib
 import pkgutil
 import random
 from collections import Counter
+from collections.abc import Sequence
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -333,11 +334,10 @@ def _rank_people(rows: list[tuple[int, Role, str, bool]]) -> list[ContactRank]:
         2: scorer.company(Company("Globex", id=2), PROFILE, ctx),
     }
 
-    def options(c: Contact) -> list[Channel]:
-        company = scores[c.company_id].company  # the host passes the company's view, not its score
-        return outreach.channels(
-            SCORER_PLUGINS, views.contact(c), views.company(company), views.profile(PROFILE), ctx
-        )
+    def options(people: Sequence[Contact]) -> list[list[Channel]]:
+        # the host passes the company's view, not its score
+        pairs = [(views.contact(c), views.company(scores[c.company_id].company)) for c in people]
+        return outreach.channels_each(SCORER_PLUGINS, pairs, views.profile(PROFILE), ctx)
 
     return scorer.contacts(contacts, scores, PROFILE, ctx, options)
 
