@@ -44,16 +44,28 @@ Clock = Callable[[], dt.datetime]
 class Workspace:
     """A user's hunt with an injectable clock, so 'a week later' can be tested."""
 
-    def __init__(self, store: Store, plugins: Plugins, clock: Clock = dt.datetime.now) -> None:
+    def __init__(
+        self,
+        store: Store,
+        plugins: Plugins,
+        clock: Clock = dt.datetime.now,
+        *,
+        keep: list[Snapshot] | None = None,
+    ) -> None:
+        """keep: where a process about to exit (the `hunt` program) keeps every snapshot."""
         self.store = store
         self.plugins = plugins
         self.clock = clock
+        self._keep = keep
 
     # -- reads ---------------------------------------------------------------------------
 
     def snapshot(self) -> Snapshot:
         """A consistent read of everything, scored lazily."""
-        return snapshot.take(self.store, self.plugins, self.clock())
+        snap = snapshot.take(self.store, self.plugins, self.clock())
+        if self._keep is not None:
+            self._keep.append(snap)
+        return snap
 
     def rank_companies(self) -> list[CompanyScore]:
         """Target companies, best first, each with its explained signals."""

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from hunt_core.cli import main
+from hunt_core.snapshot import Snapshot
 from tests.console import run_script
 
 HEAVY = ("pandas", "httpx", "openpyxl", "icalendar", "rapidfuzz", "altair", "streamlit")
@@ -90,3 +91,14 @@ def test_the_console_script_exits_at_once_yet_runs_exit_handlers_and_writes_ever
     missing = run_script("--db", str(tmp_path / "nothing.duckdb"), "next", env=env)
     assert (missing.returncode, missing.stdout) == (1, "")
     assert missing.stderr.startswith("hunt: error: no Hunt database at ")
+
+
+def test_a_caller_about_to_exit_keeps_every_snapshot_the_command_read(
+    env: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The console script frees none of them before its exit; main() alone frees them all."""
+    kept: list[Snapshot] = []
+    assert main(["--db", env["HUNT_DB"], "rank", "contacts", "--json"], keep=kept) == 0
+    [snap] = kept
+    assert "contact_ranks" in vars(snap), "the ranking it printed is kept with it"
+    assert len(json.loads(capsys.readouterr().out)) == len(snap.contact_ranks)

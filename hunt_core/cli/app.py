@@ -6,6 +6,7 @@ import argparse
 import atexit
 import datetime as dt
 import functools
+import gc
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -20,6 +21,7 @@ from hunt_core.cli.parser import build_parser
 from hunt_core.cohort import Member
 from hunt_core.errors import HuntError, InvalidInput, PermissionDenied
 from hunt_core.plugins import Plugins, get_plugin_manager
+from hunt_core.snapshot import Snapshot
 from hunt_core.store import LOCAL_USER, Database, Store
 from hunt_core.store.backends import is_postgres
 from hunt_core.workspace import Workspace
@@ -60,8 +62,11 @@ def sign_in(db: Database, args: argparse.Namespace) -> tuple[Member, Store]:
     return member, cohorts.open_for(member, target.owner)
 
 
-def run(args: argparse.Namespace) -> None:
-    """Open the database, run the command through a Workspace, and always close the file."""
+def run(args: argparse.Namespace, keep: list[Snapshot] | None = None) -> None:
+    """Open the database, run the command through a Workspace, and always close the file.
+
+    keep: where the snapshots the command took are kept (see `console`).
+    """
     if getattr(args, "standalone", False):  # e.g. `plugins new`: no database involved
         args.run(args)
         return
@@ -78,7 +83,7 @@ def run(args: argparse.Namespace) -> None:
             plugins.trace(sys.stderr)
         args.database = db
         args.actor, store = sign_in(db, args)
-        args.run(Workspace(store, plugins, now), args)
+        args.run(Workspace(store, plugins, now, keep=keep), args)
         if args.scores:
             _warn(plugins)
     except duckdb.Error as exc:
@@ -96,8 +101,11 @@ def _parser() -> argparse.ArgumentParser:
     return build_parser()
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run `hunt`; 0 on success, 1 on bad input (one line on stderr), 2 on a usage error."""
+def main(argv: Sequence[str] | None = None, *, keep: list[Snapshot] | None = None) -> int:
+    """Run `hunt`; 0 on success, 1 on bad input (one line on stderr), 2 on a usage error.
+
+    keep: a list that keeps every snapshot the command takes, for a caller about to exit.
+    """
     try:
         args = _parser().parse_args(argv)
     except SystemExit as exc:
@@ -105,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         # A command reads a hunt, answers and exits: no collector passes over its rows.
         with lean.duckdb_without_pandas(), gcpause.paused():
-            run(args)
+            run(args, keep)
     except HuntError as exc:
         print(f"hunt: error: {_one_line(str(exc))}", file=sys.stderr)
         return 1
@@ -126,10 +134,14 @@ def console() -> NoReturn:
 
     By then the command has closed its database and written its answer; freeing every object
     and module one by one only keeps the prompt waiting (about 15 ms a command; mypy exits the
-    same way). What a normal exit runs first still runs: the atexit handlers (logging's flush,
-    a plugin's own), then the output is flushed.
+    same way). The hunt it read is kept too: freeing the rows, views and ranks of 60,000
+    people one by one takes 0.1-0.3 s after the answer is out. What a normal exit runs first
+    still runs: the atexit handlers (logging's flush, a plugin's own), then the output is
+    flushed.
     """
-    code = main()
+    kept: list[Snapshot] = []
+    gc.disable()  # for good: a collection over what is kept would find nothing to free
+    code = main(keep=kept)
     atexit._run_exitfuncs()
     try:
         sys.stdout.flush()
