@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
@@ -108,6 +107,7 @@ class Estimate(NamedTuple):
     fraction: float  # unknown criteria counted at their prior
     low: float  # as if every unknown turned out no
     high: float  # as if every unknown turned out yes
+    earned: float  # the weighted points of the known verdicts alone
     known: int  # criteria that count (weight > 0) with a verdict
     total: int  # criteria that count
     signals: tuple[WeightedSignal, ...]
@@ -150,11 +150,12 @@ def _weigh(
                 got += w * points
                 known += 1
     if not weight_sum:
-        return Estimate(NEUTRAL_PRIOR, NEUTRAL_PRIOR, NEUTRAL_PRIOR, 0, 0, tuple(out))
+        return Estimate(NEUTRAL_PRIOR, NEUTRAL_PRIOR, NEUTRAL_PRIOR, 0.0, 0, 0, tuple(out))
     return Estimate(
         (got + guessed) / weight_sum,
         got / weight_sum,
         (got + open_weight) / weight_sum,
+        got,
         known,
         total,
         tuple(out),
@@ -201,13 +202,6 @@ class Scorer:
     def weigh(self, results: Iterable[tuple[str, Signal]], applies_to: AppliesTo) -> Estimate:
         """Merge one subject's (plugin, signal) results and weigh every criterion of its kind."""
         return _weigh(_merge(results), self._keys[applies_to], self.weights, self._unjudged)
-
-    def explain(
-        self, results: Iterable[tuple[str, Signal]]
-    ) -> tuple[float, tuple[WeightedSignal, ...]]:
-        """A person's contact fit in [0, 1] (unknowns at their prior) and its signals."""
-        estimate = self.weigh(results, "contact")
-        return estimate.fraction, estimate.signals
 
     def judge(self, company: Company, results: Iterable[tuple[str, Signal]]) -> CompanyScore:
         """A company's score 0-100 from its plugins' results, with its range and coverage."""
@@ -260,7 +254,7 @@ class Scorer:
         options: Sequence[Channel],
     ) -> ContactRank:
         """How soon to reach this person: company score, contact fit, channel and state."""
-        return self._ranks([(contact, company, options)], profile, context)[0]
+        return self._ranks([(contact, company, options)], profile, context)[0][0]
 
     def contacts(
         self,
@@ -278,24 +272,22 @@ class Scorer:
             ranked = [c for c in contacts if c.company_id in scores]
             options = channels_of(ranked)
             rows = [(c, scores[c.company_id], o) for c, o in zip(ranked, options, strict=True)]
-            ranks = apply_quota(self._ranks(rows, profile, context))
-            return sorted(
-                ranks,
-                key=lambda r: (
-                    r.beyond_quota,
-                    -r.priority,
-                    r.company.name.casefold(),
-                    r.contact.name.casefold(),
-                ),
-            )
+            within, beyond = _quota(self._ranks(rows, profile, context))
+            within.sort(key=_order)
+            beyond.sort(key=_order)
+            return [rank for rank, _ in within] + [rank for rank, _ in beyond]
 
     def _ranks(
         self,
         rows: Sequence[tuple[Contact, CompanyScore, Sequence[Channel]]],
         profile: Profile,
         context: Context,
-    ) -> list[ContactRank]:
-        """Each person's rank (quota not applied), in the order given."""
+    ) -> list[tuple[ContactRank, Claim, Order]]:
+        """Each person's rank (quota not applied) with its sort keys, in the order given.
+
+        The keys are made here, right after this person's objects were made: a later pass over
+        60,000 ranks would read them all back from memory.
+        """
         person, company = self.seen.contact, self.seen.company
         results = self.plugins.call_each(
             "hunt_score_contact",
@@ -306,13 +298,15 @@ class Scorer:
             context=context,
         )
         states = context.states
-        ranks = []
+        folded: dict[int, str] = {}  # each company's name folded once, not once per person
+        out = []
         for (contact, score, options), found in zip(rows, results, strict=True):
-            fit, signals = self.explain(found)
+            estimate = self.weigh(found, "contact")
+            signals = estimate.signals
             channel = best_channel(options, contact)
             reachable = can_send(channel)
             state = states.get(contact.id or -1, "new")
-            base = COMPANY_SHARE * score.score / 100 + (1 - COMPANY_SHARE) * fit
+            base = COMPANY_SHARE * score.score / 100 + (1 - COMPANY_SHARE) * estimate.fraction
             factor = STATE_FACTOR.get(state, 0.0) * (1.0 if reachable else NO_CHANNEL_FACTOR)
             reasons = [f"{score.company.name} scores {score.score:.0f}/100"]
             reasons += [s.signal.reason for s in signals if s.signal.known and s.signal.points]
@@ -321,37 +315,66 @@ class Scorer:
             if state != "new":
                 reasons.append(f"outreach state: {state}")
             priority = round(100 * base * factor, 1)
-            ranks.append(
-                ContactRank(
-                    contact, score.company, priority, channel, state, tuple(reasons), signals
-                )
+            rank = ContactRank(
+                contact, score.company, priority, channel, state, tuple(reasons), signals
             )
-        return ranks
+            name, number = contact.name.casefold(), contact.id or 0
+            at = folded.get(contact.company_id)
+            if at is None:
+                at = folded[contact.company_id] = score.company.name.casefold()
+            claim = (state == "new", -estimate.earned, name, number)
+            out.append((rank, claim, (-priority, at, name, number)))
+        return out
 
 
-def _quota_order(rank: ContactRank) -> tuple[bool, float, str, int]:
-    """Who keeps a slot at their company: people already reached, then the best fit, then name."""
-    fit = sum(s.weight * (s.signal.points or 0.0) for s in rank.signals)
-    return (rank.state == "new", -fit, rank.contact.name.casefold(), rank.contact.id or 0)
+# Who keeps a slot at their company: people already reached, then the best fit (the weighted
+# points of what is known), then name and id.
+Claim = tuple[bool, float, str, int]
+# The order people are listed in, within and beyond the quota: priority, then company and
+# person name, then id, so it is total.
+Order = tuple[float, str, str, int]
 
 
-def apply_quota(ranks: Iterable[ContactRank]) -> list[ContactRank]:
-    """Mark people past the guide's 1-2 per role or 3-6 per company, with the reason why.
+def _claim(entry: tuple[ContactRank, Claim, Order]) -> Claim:
+    """The sort key of a person's claim to a slot at their company."""
+    return entry[1]
 
-    Per company, in `_quota_order`, the first PER_ROLE_MAX of each core role and the first
-    PEOPLE_MAX people overall are in; a person over a role's cap takes no company slot.
+
+def _order(entry: tuple[ContactRank, Order]) -> Order:
+    """The sort key of where a person is listed."""
+    return entry[1]
+
+
+def _quota(
+    entries: Iterable[tuple[ContactRank, Claim, Order]],
+) -> tuple[list[tuple[ContactRank, Order]], list[tuple[ContactRank, Order]]]:
+    """Split people into those within the guide's 1-2 per role and 3-6 per company, and those
+    past it (marked, with the reason why), each with its order.
+
+    Per company, by claim, the first PER_ROLE_MAX of each core role and the first PEOPLE_MAX
+    people overall are in; a person over a role's cap takes no company slot.
     """
-    by_company: dict[int, list[ContactRank]] = defaultdict(list)
-    for rank in ranks:
-        by_company[rank.contact.company_id].append(rank)
-    out: list[ContactRank] = []
+    by_company: dict[int, list[tuple[ContactRank, Claim, Order]]] = {}
+    for entry in entries:
+        company_id = entry[0].contact.company_id
+        group = by_company.get(company_id)
+        if group is None:
+            by_company[company_id] = [entry]
+        else:
+            group.append(entry)
+    within: list[tuple[ContactRank, Order]] = []
+    beyond: list[tuple[ContactRank, Order]] = []
     for group in by_company.values():
-        per_role: Counter[str] = Counter()
+        if len(group) <= PER_ROLE_MAX:  # too few for any cap to bind
+            within += [(rank, order) for rank, _, order in group]
+            continue
+        per_role: dict[str, int] = {}
         kept = 0
-        for rank in sorted(group, key=_quota_order):
+        for rank, _, order in sorted(group, key=_claim):
             role, company = rank.contact.role, rank.company.name
+            taken = per_role.get(role, 0)
             why = ""
-            if role in CORE_ROLES and per_role[role] >= PER_ROLE_MAX:
+            if role in CORE_ROLES and taken >= PER_ROLE_MAX:
                 why = (
                     f"you already have {PER_ROLE_MAX} {ROLE_PLURALS[role]} at {company}: "
                     f"the guide asks for 1-{PER_ROLE_MAX} per role"
@@ -362,9 +385,10 @@ def apply_quota(ranks: Iterable[ContactRank]) -> list[ContactRank]:
                     f"{PEOPLE_MIN}-{PEOPLE_MAX} is enough"
                 )
             if why:
-                out.append(rank._replace(beyond_quota=True, reasons=(*rank.reasons, why)))
+                marked = ContactRank(*rank[:5], (*rank.reasons, why), rank.signals, True)
+                beyond.append((marked, order))
                 continue
-            per_role[role] += 1
+            per_role[role] = taken + 1
             kept += 1
-            out.append(rank)
-    return out
+            within.append((rank, order))
+    return within, beyond
