@@ -6,7 +6,7 @@ import datetime as dt
 import re
 import string
 import textwrap
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -146,8 +146,10 @@ def channels_each(
     return [_warmest_per_key(each) for each in found]
 
 
-def _warmest_per_key(found: Iterable[tuple[str, Channel]]) -> list[Channel]:
+def _warmest_per_key(found: Sequence[tuple[str, Channel]]) -> list[Channel]:
     """One channel per key, the warmest (then the last plugin by name), whatever the call order."""
+    if len(found) == 1:  # the usual case: one plugin offered one way
+        return [found[0][1]]
     held: dict[str, tuple[float, str, Channel]] = {}
     for plugin, channel in found:
         kept = held.get(channel.key)

@@ -42,6 +42,9 @@ COMPANY_SHARE = 0.5  # of a contact's priority; the rest is how good a first con
 NO_CHANNEL_FACTOR = 0.5  # someone you cannot reach yet waits behind someone you can
 _NUMBERS = frozenset({int, float})
 ROLE_PLURALS = {"developer": "developers", "manager": "managers", "recruiter": "recruiters"}
+# Named tuples made once per signal or person in a ranking are made with tuple.__new__: their
+# own constructor is a Python function, which doubles what each costs.
+_new = tuple.__new__
 
 
 def signal_check(
@@ -137,7 +140,8 @@ def _weigh(
             ws = unjudged[key]
         else:
             plugin, s = held
-            ws = WeightedSignal(s, w, plugin, unjudged[key].label, unjudged[key].prior)
+            blank = unjudged[key]
+            ws = _new(WeightedSignal, (s, w, plugin, blank.label, blank.prior))
         out.append(ws)
         if w > 0:
             total += 1
@@ -151,14 +155,17 @@ def _weigh(
                 known += 1
     if not weight_sum:
         return Estimate(NEUTRAL_PRIOR, NEUTRAL_PRIOR, NEUTRAL_PRIOR, 0.0, 0, 0, tuple(out))
-    return Estimate(
-        (got + guessed) / weight_sum,
-        got / weight_sum,
-        (got + open_weight) / weight_sum,
-        got,
-        known,
-        total,
-        tuple(out),
+    return _new(
+        Estimate,
+        (
+            (got + guessed) / weight_sum,
+            got / weight_sum,
+            (got + open_weight) / weight_sum,
+            got,
+            known,
+            total,
+            tuple(out),
+        ),
     )
 
 
@@ -254,7 +261,8 @@ class Scorer:
         options: Sequence[Channel],
     ) -> ContactRank:
         """How soon to reach this person: company score, contact fit, channel and state."""
-        return self._ranks([(contact, company, options)], profile, context)[0][0]
+        rows = [(contact, company)]
+        return self._ranks(rows, self._seen(rows), [options], profile, context)[0][0]
 
     def contacts(
         self,
@@ -262,24 +270,32 @@ class Scorer:
         scores: Mapping[int, CompanyScore],
         profile: Profile,
         context: Context,
-        channels_of: Callable[[Sequence[Contact]], Sequence[Sequence[Channel]]],
+        channels_of: Callable[[Sequence[PersonAt]], Sequence[Sequence[Channel]]],
     ) -> list[ContactRank]:
         """Rank people best first: those the guide's 3-6 (1-2 per role) still needs, then the
         rest; within each tier by priority, ties broken by company then person name.
 
-        ``channels_of`` gives every way to reach each of a list of people, in their order."""
+        ``channels_of`` gives every way to reach each of a list of (person, company) views,
+        in their order."""
         with gcpause.paused():
-            ranked = [c for c in contacts if c.company_id in scores]
-            options = channels_of(ranked)
-            rows = [(c, scores[c.company_id], o) for c, o in zip(ranked, options, strict=True)]
-            within, beyond = _quota(self._ranks(rows, profile, context))
+            rows = [(c, scores[c.company_id]) for c in contacts if c.company_id in scores]
+            seen = self._seen(rows)
+            options = channels_of(seen)
+            within, beyond = _quota(self._ranks(rows, seen, options, profile, context))
             within.sort(key=_order)
             beyond.sort(key=_order)
             return [rank for rank, _ in within] + [rank for rank, _ in beyond]
 
+    def _seen(self, rows: Sequence[tuple[Contact, CompanyScore]]) -> list[PersonAt]:
+        """The (person, company) views the hooks get for each row."""
+        person, company = self.seen.contact, self.seen.company
+        return [(person(c), company(s.company)) for c, s in rows]
+
     def _ranks(
         self,
-        rows: Sequence[tuple[Contact, CompanyScore, Sequence[Channel]]],
+        rows: Sequence[tuple[Contact, CompanyScore]],
+        seen: Sequence[PersonAt],
+        options: Sequence[Sequence[Channel]],
         profile: Profile,
         context: Context,
     ) -> list[tuple[ContactRank, Claim, Order]]:
@@ -288,35 +304,42 @@ class Scorer:
         The keys are made here, right after this person's objects were made: a later pass over
         60,000 ranks would read them all back from memory.
         """
-        person, company = self.seen.contact, self.seen.company
         results = self.plugins.call_each(
             "hunt_score_contact",
             self._contact_check,
-            [(person(c), company(s.company), list(o)) for c, s, o in rows],
+            [(p, c, list(o)) for (p, c), o in zip(seen, options, strict=True)],
             ("contact", "company", "channels"),
             profile=self.seen.profile(profile),
             context=context,
         )
         states = context.states
-        folded: dict[int, str] = {}  # each company's name folded once, not once per person
+        # Per company, once, not once per person: its name folded, and the reason it gives.
+        folded: dict[int, str] = {}
+        headline: dict[int, str] = {}
         out = []
-        for (contact, score, options), found in zip(rows, results, strict=True):
+        for (contact, score), channels, found in zip(rows, options, results, strict=True):
             estimate = self.weigh(found, "contact")
             signals = estimate.signals
-            channel = best_channel(options, contact)
+            channel = best_channel(channels, contact)
             reachable = can_send(channel)
             state = states.get(contact.id or -1, "new")
             base = COMPANY_SHARE * score.score / 100 + (1 - COMPANY_SHARE) * estimate.fraction
             factor = STATE_FACTOR.get(state, 0.0) * (1.0 if reachable else NO_CHANNEL_FACTOR)
-            reasons = [f"{score.company.name} scores {score.score:.0f}/100"]
+            first = headline.get(contact.company_id)
+            if first is None:
+                first = headline[contact.company_id] = (
+                    f"{score.company.name} scores {score.score:.0f}/100"
+                )
+            reasons = [first]
             reasons += [s.signal.reason for s in signals if s.signal.known and s.signal.points]
             if not reachable and state == "new":
                 reasons.append(channel.reason)
             if state != "new":
                 reasons.append(f"outreach state: {state}")
             priority = round(100 * base * factor, 1)
-            rank = ContactRank(
-                contact, score.company, priority, channel, state, tuple(reasons), signals
+            rank = _new(
+                ContactRank,
+                (contact, score.company, priority, channel, state, tuple(reasons), signals, False),
             )
             name, number = contact.name.casefold(), contact.id or 0
             at = folded.get(contact.company_id)
@@ -327,6 +350,8 @@ class Scorer:
         return out
 
 
+# A person's view and their company's, as the hooks get them.
+PersonAt = tuple[views.Contact, views.Company]
 # Who keeps a slot at their company: people already reached, then the best fit (the weighted
 # points of what is known), then name and id.
 Claim = tuple[bool, float, str, int]
@@ -385,7 +410,7 @@ def _quota(
                     f"{PEOPLE_MIN}-{PEOPLE_MAX} is enough"
                 )
             if why:
-                marked = ContactRank(*rank[:5], (*rank.reasons, why), rank.signals, True)
+                marked = _new(ContactRank, (*rank[:5], (*rank.reasons, why), rank.signals, True))
                 beyond.append((marked, order))
                 continue
             per_role[role] = taken + 1

@@ -104,16 +104,15 @@ class Snapshot:
 
     def channels(self, contact: Contact) -> list[Channel]:
         """Every way to reach a person, warmest available first."""
-        return self.channels_each([contact])[0]
+        company = self.score_by_id[contact.company_id].company
+        return self.channels_each([(self.seen.contact(contact), self.seen.company(company))])[0]
 
-    def channels_each(self, contacts: Sequence[Contact]) -> list[list[Channel]]:
-        """`channels` for each of a list of people, in their order."""
-        person, company, score = self.seen.contact, self.seen.company, self.score_by_id
+    def channels_each(
+        self, people: Sequence[tuple[views.Contact, views.Company]]
+    ) -> list[list[Channel]]:
+        """`channels` for each of a list of (person, company) views, in their order."""
         return outreach.channels_each(
-            self.plugins,
-            [(person(c), company(score[c.company_id].company)) for c in contacts],
-            self.seen.profile(self.profile),
-            self.context,
+            self.plugins, people, self.seen.profile(self.profile), self.context
         )
 
     @cached_property

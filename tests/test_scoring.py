@@ -36,7 +36,7 @@ from hunt_core.models import (
     YesNo,
 )
 from hunt_core.plugins import Plugins, get_plugin_manager
-from hunt_core.scoring import Scorer, _merge, effective_weights, signal_check
+from hunt_core.scoring import PersonAt, Scorer, _merge, effective_weights, signal_check
 from hunt_core.workspace import Workspace
 
 TODAY = dt.date(2026, 11, 26)
@@ -334,10 +334,8 @@ def _rank_people(rows: list[tuple[int, Role, str, bool]]) -> list[ContactRank]:
         2: scorer.company(Company("Globex", id=2), PROFILE, ctx),
     }
 
-    def options(people: Sequence[Contact]) -> list[list[Channel]]:
-        # the host passes the company's view, not its score
-        pairs = [(views.contact(c), views.company(scores[c.company_id].company)) for c in people]
-        return outreach.channels_each(SCORER_PLUGINS, pairs, views.profile(PROFILE), ctx)
+    def options(people: Sequence[PersonAt]) -> list[list[Channel]]:
+        return outreach.channels_each(SCORER_PLUGINS, people, views.profile(PROFILE), ctx)
 
     return scorer.contacts(contacts, scores, PROFILE, ctx, options)
 
