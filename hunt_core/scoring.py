@@ -213,14 +213,17 @@ class Scorer:
     def judge(self, company: Company, results: Iterable[tuple[str, Signal]]) -> CompanyScore:
         """A company's score 0-100 from its plugins' results, with its range and coverage."""
         e = self.weigh(results, "company")
-        return CompanyScore(
-            company,
-            round(100 * e.fraction, 1),
-            e.signals,
-            round(100 * e.low, 1),
-            round(100 * e.high, 1),
-            e.known,
-            e.total,
+        return _new(
+            CompanyScore,
+            (
+                company,
+                round(100 * e.fraction, 1),
+                e.signals,
+                round(100 * e.low, 1),
+                round(100 * e.high, 1),
+                e.known,
+                e.total,
+            ),
         )
 
     def company(self, company: Company, profile: Profile, context: Context) -> CompanyScore:

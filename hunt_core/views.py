@@ -161,18 +161,22 @@ def view(record: object) -> Company | Contact | Profile | Posting | Connection:
     return kind._make(tuple(v) if isinstance(v, list) else v for v in values)
 
 
-# Companies and people are spelled out field by field: a ranking makes one view per record,
-# and this is twice as fast as the generic `view`.
+# Companies and people are spelled out field by field, and made with tuple.__new__ (a named
+# tuple's own constructor is a Python function): a ranking makes one view per record, and this
+# is three times as fast as the generic `view`. tests/test_views.py checks both ways agree.
+_new = tuple.__new__
+
+
 def company(record: models.Company) -> Company:
     """The view of a company."""
     c = record
     if c.id is None:
         raise _unsaved(c)
-    return Company(
+    return _new(Company, (
         c.name, c.id, c.website, tuple(c.locations), c.remote, tuple(c.stack),
         c.hires_no_degree, c.alumni_hired, tuple(c.open_roles), tuple(c.interests),
         c.uses_product, c.knows_someone, c.peers_know, c.notes, c.created_at,
-    )  # fmt: skip
+    ))  # fmt: skip
 
 
 def contact(record: models.Contact) -> Contact:
@@ -180,11 +184,11 @@ def contact(record: models.Contact) -> Contact:
     c = record
     if c.id is None:
         raise _unsaved(c)
-    return Contact(
+    return _new(Contact, (
         c.company_id, c.name, c.role, c.id, c.title, c.email, c.email_source, c.linkedin,
         c.github, c.website, c.college, c.coding_school, c.mutual, c.friend, c.created_at,
         c.connected,
-    )  # fmt: skip
+    ))  # fmt: skip
 
 
 def profile(record: models.Profile) -> Profile:
