@@ -7,8 +7,7 @@ import re
 import string
 import textwrap
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from hunt_core import drafts, views
 from hunt_core.errors import InvalidInput
@@ -53,9 +52,12 @@ TEMPLATE_VARIABLES = {
 }
 
 
-@dataclass(frozen=True)
-class Activity:
-    """The dates that decide a person's outreach state (from Store.activity)."""
+class Activity(NamedTuple):
+    """The dates that decide a person's outreach state (from Store.activity).
+
+    A named tuple: a big hunt reads tens of thousands, and it is made several times as fast
+    as a frozen dataclass.
+    """
 
     first_outreach: dt.datetime | None = None
     follow_up: dt.datetime | None = None

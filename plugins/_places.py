@@ -1,7 +1,8 @@
 """Place matching the built-in location plugins share (private: not for third-party plugins).
 
-location and job_postings both ask whether an office is in or near a place of yours; the
-answer lives here, not in one of them, so neither imports the other's internals.
+location and job_postings both ask whether an office is in or near a place of yours, and they
+and hyper_local all read a company's offices from its places; the answers live here, not in
+one of them, so none imports another's internals.
 """
 
 from __future__ import annotations
@@ -47,10 +48,21 @@ def wanted(profile: Profile) -> list[str]:
     return [p for p in dict.fromkeys([profile.home, *profile.locations]) if p and city(p)]
 
 
+@functools.lru_cache(maxsize=16384)  # three plugins ask, for every company
+def offices(places: tuple[str, ...]) -> tuple[str, ...]:
+    """The offices among a company's places: each trimmed, without blanks and 'remote'."""
+    return tuple(p.strip() for p in places if p.strip() and not REMOTE.search(p))
+
+
+@functools.lru_cache(maxsize=16384)
+def says_remote(places: tuple[str, ...]) -> bool:
+    """True when one of a company's places is 'remote' (or 'Remote, US')."""
+    return any(REMOTE.search(p) for p in places)
+
+
 def nearest(places: Sequence[str], profile: Profile) -> Reach | None:
     """An office in a city of yours by name, else the closest pair on the map at any distance."""
-    offices = [p.strip() for p in places if p.strip() and not REMOTE.search(p)]
-    return reach(tuple(offices), tuple(wanted(profile)))
+    return reach(offices(tuple(places)), tuple(wanted(profile)))
 
 
 @functools.lru_cache(maxsize=16384)  # the same offices and places recur across many companies

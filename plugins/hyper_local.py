@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
 from hunt_core import geo
 from hunt_core.api import Company, Criterion, Profile, Signal, hookimpl, possessive
 
+from ._places import offices
+
 KEY = "hyper_local"
 NEAR_KM, FAR_KM = 15.0, 150.0
-_REMOTE = re.compile(r"\bremote\b", re.IGNORECASE)
 
 
 @hookimpl
@@ -50,19 +49,19 @@ def hunt_score_company(company: Company, profile: Profile) -> Signal:
             reason=f"unknown: can't find your home '{profile.home}' on the map; "
             "use a city name like 'Fargo, ND'",
         )
-    offices = [o for o in company.locations if o.strip() and not _REMOTE.search(o)]
-    if not offices:
+    sites = offices(company.locations)
+    if not sites:
         return Signal(
             criterion=KEY,
             points=None,
             reason=f"unknown: add {possessive(company.name)} office city",
         )
-    placed = [(geo.distance_km(home, p), o) for o in offices if (p := geo.resolve(o))]
+    placed = [(geo.distance_km(home, p), o) for o in sites if (p := geo.resolve(o))]
     if not placed:
         return Signal(
             criterion=KEY,
             points=None,
-            reason=f"unknown: can't find {possessive(company.name)} office ({', '.join(offices)}) "
+            reason=f"unknown: can't find {possessive(company.name)} office ({', '.join(sites)}) "
             "on the map; "
             "use a city name like 'Fargo, ND'",
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hunt_core import geo
 from hunt_core.api import Company, Criterion, Profile, Signal, hookimpl
 
-from ._places import REMOTE, counts, km_text, reach, wanted, where, yours
+from ._places import counts, km_text, offices, reach, says_remote, wanted, where, yours
 
 KEY = "location"
 _MAP_HINT = "use a city name like 'Fargo, ND'"
@@ -33,9 +33,9 @@ def hunt_score_company(company: Company, profile: Profile) -> Signal:
     An office counts when it is in, or within your commuting radius of, your home or a city
     on your list; a place the map doesn't know makes the verdict unknown, never a no.
     """
-    offices = [place for place in company.locations if not REMOTE.search(place)]
+    sites = offices(company.locations)
     remote = company.remote
-    if remote == "unknown" and len(offices) < len(company.locations):
+    if remote == "unknown" and says_remote(company.locations):
         remote = "yes"
     if remote == "yes" and profile.remote != "no":
         want = ", which you want" if profile.remote == "yes" else ""
@@ -51,7 +51,7 @@ def hunt_score_company(company: Company, profile: Profile) -> Signal:
             reason="unknown: add your home city and the cities you'd work in to your profile",
         )
     listed = ", ".join(mine)
-    if not offices:
+    if not sites:
         if remote == "yes":
             return Signal(
                 criterion=KEY,
@@ -66,7 +66,7 @@ def hunt_score_company(company: Company, profile: Profile) -> Signal:
                 f"unknown: check whether {company.name} hires remotely, and where it has offices"
             ),
         )
-    found = reach(tuple(offices), tuple(mine))
+    found = reach(sites, tuple(mine))
     if found is not None and counts(found, profile):
         return Signal(
             criterion=KEY,
@@ -74,7 +74,7 @@ def hunt_score_company(company: Company, profile: Profile) -> Signal:
             reason=f"office in {found.office}, {where(found, profile)}",
             evidence="company.locations",
         )
-    lost = [p for p in dict.fromkeys([*offices, *mine]) if geo.resolve(p) is None]
+    lost = [p for p in dict.fromkeys([*sites, *mine]) if geo.resolve(p) is None]
     if lost or found is None or found.km is None:  # a place off the map may be next door
         return Signal(
             criterion=KEY,

@@ -25,6 +25,7 @@ from hunt_core.models import Company, Context, Profile
 from hunt_core.plugins import get_plugin_manager
 from hunt_core.scoring import Scorer, signal_check
 from hunt_core.store import Database
+from tests.plugin_views import view
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "hunt-glassdoor-rating"
 SRC = EXAMPLE / "src"
@@ -57,8 +58,8 @@ def test_example_signal_passes_the_host_checks() -> None:
     found = plugins.call(
         "hunt_score_company",
         signal_check(plugins.criteria, "company"),
-        company=company,
-        profile=PROFILE,
+        company=view(company),  # as the host passes it
+        profile=view(PROFILE),
         context=CONTEXT,
     )
     ours = [s for name, s in found if name == DROPIN]

@@ -38,7 +38,7 @@ def test_a_reply_or_chat_stops_the_follow_up() -> None:
 def test_thanks_after_the_chat_closes_the_loop() -> None:
     held = Activity(first_outreach=SENT, answer=SENT, chat_held=SENT + 2 * DAY)
     assert state_of(held, SENT.date()) == "chat-held"
-    thanked = Activity(**{**held.__dict__, "thank_you": SENT + 3 * DAY})
+    thanked = held._replace(thank_you=SENT + 3 * DAY)
     assert state_of(thanked, SENT.date()) == "thanked"
     assert state_of(Activity(), SENT.date()) == "new"
 

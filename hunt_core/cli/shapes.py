@@ -26,13 +26,8 @@ def company_json(score: CompanyScore) -> dict[str, Any]:
         "high": score.high,
         "coverage": {"known": score.known, "total": score.total},
         "signals": [
-            {
-                "criterion": s.signal.criterion,
-                "points": s.signal.points,
-                "weight": s.weight,
-                "reason": s.signal.reason,
-            }
-            for s in score.signals
+            {"criterion": s.criterion, "points": s.points, "weight": weight, "reason": s.reason}
+            for s, weight, _, _, _ in score.signals  # unpacked: 120,000 in a big ranking
         ],
     }
 

@@ -49,8 +49,8 @@ def test_registers_and_scores_through_the_host(only, profile, context) -> None:
     got = plugins.call(
         "hunt_score_company",
         as_list(Signal),
-        company=Company("Acme", alumni_hired=2),
-        profile=profile,
+        company=view(Company("Acme", alumni_hired=2)),
+        profile=view(profile),
         context=context,
     )
     assert [(name, s.points) for name, s in got] == [("alumni", 0.9)]

@@ -69,8 +69,8 @@ def test_registers_and_scores_through_the_host(only, profile, context) -> None:
         "hunt_score_contact",
         as_list(Signal),
         contact=Contact(1, "Sam", mutual="Jo"),
-        company=Company("Acme", id=1),
-        profile=profile,
+        company=view(Company("Acme", id=1)),
+        profile=view(profile),
         context=context,
     )
     assert [(name, s.points) for name, s in got] == [("commonality", 1.0)]

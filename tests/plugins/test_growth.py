@@ -72,8 +72,8 @@ def test_registers_and_scores_through_the_host(only, profile, context) -> None:
     got = plugins.call(
         "hunt_score_company",
         as_list(Signal),
-        company=Company("Acme", open_roles=["Staff Engineer"]),
-        profile=profile,
+        company=view(Company("Acme", open_roles=["Staff Engineer"])),
+        profile=view(profile),
         context=context,
     )
     assert [(name, s.points) for name, s in got] == [("growth", 0.8)]

@@ -75,8 +75,8 @@ def test_registers_and_scores_through_the_host(only, profile, context) -> None:
     got = plugins.call(
         "hunt_score_company",
         as_list(Signal),
-        company=Company("Acme", locations=["Denver, CO"]),
-        profile=profile,
+        company=view(Company("Acme", locations=["Denver, CO"])),
+        profile=view(profile),
         context=context,
     )
     assert [(name, s.points) for name, s in got] == [("hyper_local", 1.0)]

@@ -129,8 +129,8 @@ def test_registers_and_scores_through_the_host(only, profile, context) -> None:
     got = plugins.call(
         "hunt_score_company",
         as_list(Signal),
-        company=Company("Acme", interests=["music"]),
-        profile=profile,
+        company=view(Company("Acme", interests=["music"])),
+        profile=view(profile),
         context=context,
     )
     assert [(name, s.points) for name, s in got] == [("interests", 1.0)]

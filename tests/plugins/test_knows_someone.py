@@ -63,8 +63,8 @@ def test_registers_and_scores_through_the_host(only, profile) -> None:
     got = plugins.call(
         "hunt_score_company",
         as_list(Signal),
-        company=Company("Acme", id=7),
-        profile=profile,
+        company=view(Company("Acme", id=7)),
+        profile=view(profile),
         context=_with(Contact(7, "Jo Park", friend=True)),
     )
     assert [(name, s.points) for name, s in got] == [("knows_someone", 1.0)]

@@ -199,8 +199,8 @@ def test_registers_and_scores_through_the_host(only, profile, context) -> None:
     got = plugins.call(
         "hunt_score_company",
         as_list(Signal),
-        company=Company("Acme", remote="no", locations=["Boulder, CO"]),
-        profile=profile,
+        company=view(Company("Acme", remote="no", locations=["Boulder, CO"])),
+        profile=view(profile),
         context=context,
     )
     assert [(name, s.points) for name, s in got] == [("location", 1.0)]

@@ -24,8 +24,8 @@ def test_registers_and_scores_through_the_host(only, profile, context) -> None:
     got = plugins.call(
         "hunt_score_company",
         as_list(Signal),
-        company=Company("Acme", hires_no_degree="no"),
-        profile=profile,
+        company=view(Company("Acme", hires_no_degree="no")),
+        profile=view(profile),
         context=context,
     )
     assert [(name, s.points) for name, s in got] == [("no_degree", 0.0)]

@@ -55,8 +55,8 @@ def test_registers_and_scores_through_the_host(only, profile) -> None:
     got = plugins.call(
         "hunt_score_company",
         as_list(Signal),
-        company=Company("Acme"),
-        profile=profile,
+        company=view(Company("Acme")),
+        profile=view(profile),
         context=Context(today=TODAY, peer_counts={"acme": 2}),
     )
     assert [(name, s.points) for name, s in got] == [("obscurity", 0.4)]

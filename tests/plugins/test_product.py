@@ -25,8 +25,8 @@ def test_registers_and_scores_through_the_host(only, profile, context) -> None:
     got = plugins.call(
         "hunt_score_company",
         as_list(Signal),
-        company=Company("Acme", uses_product="yes"),
-        profile=profile,
+        company=view(Company("Acme", uses_product="yes")),
+        profile=view(profile),
         context=context,
     )
     assert [(name, s.points) for name, s in got] == [("product", 1.0)]

@@ -81,8 +81,8 @@ def test_registers_and_scores_through_the_host(only, profile, context) -> None:
     got = plugins.call(
         "hunt_score_company",
         as_list(Signal),
-        company=Company("Acme", stack=[".NET"]),
-        profile=profile,
+        company=view(Company("Acme", stack=[".NET"])),
+        profile=view(profile),
         context=context,
     )
     assert [(name, s.points) for name, s in got] == [("stack", 1.0)]
