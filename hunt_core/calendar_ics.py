@@ -13,8 +13,7 @@ from collections.abc import Iterator
 from icalendar import Calendar, Event
 
 from hunt_core import outreach
-from hunt_core.models import Chat, Company, Contact
-from hunt_core.outreach import Activity
+from hunt_core.models import Activity, Chat, Company, Contact
 from hunt_core.snapshot import Snapshot
 from hunt_core.store import Store
 
@@ -57,7 +56,7 @@ def _read(
         activity = source.activity
     else:
         companies, contacts, chats = source.companies(), source.contacts(), source.chats()
-        activity = {k: Activity.of(v) for k, v in source.activity().items()}
+        activity = source.activity()
     return {c.id: c for c in companies}, contacts, activity, chats
 
 

@@ -11,6 +11,7 @@ from hunt_core import gcpause, outreach, views
 from hunt_core.cohort import Comment
 from hunt_core.connections import connected_ids
 from hunt_core.models import (
+    Activity,
     Channel,
     Chat,
     Company,
@@ -22,7 +23,6 @@ from hunt_core.models import (
     Posting,
     Profile,
 )
-from hunt_core.outreach import Activity
 from hunt_core.plugins import Plugins
 from hunt_core.scoring import Scorer
 from hunt_core.store import Store
@@ -149,7 +149,7 @@ def take(store: Store, plugins: Plugins, now: dt.datetime) -> Snapshot:
             profile=profile,
             companies=store.companies(),
             contacts=store.contacts(),
-            activity={k: Activity.of(v) for k, v in store.activity().items()},
+            activity=store.activity(),
             chats=store.chats(),
             weights=store.weights(),
             notes_used=used,

@@ -8,8 +8,8 @@ import pytest
 
 from hunt_core import outreach
 from hunt_core.errors import InvalidInput
-from hunt_core.models import Profile, Template
-from hunt_core.outreach import Activity, follow_up_on, state_of
+from hunt_core.models import Activity, Profile, Template
+from hunt_core.outreach import follow_up_on, state_of
 
 SENT = dt.datetime(2026, 11, 2, 12)
 DAY = dt.timedelta(days=1)

@@ -63,7 +63,7 @@ def test_touches_chats_weights_snoozes_round_trip(store: Store) -> None:
     _, person = _acme(store)
     store.add_touch(Touch(_id(person), "email", AT, "email", "hello"))
     assert store.touches()[0].text == "hello"
-    assert store.activity()[_id(person)]["first_outreach"] == AT
+    assert store.activity()[_id(person)].first_outreach == AT
     store.save_chat(Chat(_id(person), scheduled_for=AT, questions=["What is a first year like?"]))
     chat = store.chat(_id(person))
     assert chat is not None and chat.questions == ["What is a first year like?"]

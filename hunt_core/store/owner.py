@@ -16,6 +16,7 @@ from hunt_core.errors import InvalidInput, NotFound, PermissionDenied
 from hunt_core.models import (
     ANSWER_KINDS,
     OUTREACH_KINDS,
+    Activity,
     Chat,
     Company,
     Connection,
@@ -98,6 +99,19 @@ def _write(method: Callable[Concatenate[Store, P], T]) -> Callable[Concatenate[S
         return atomic(self.con, lambda: method(self, *args, **kwargs), [self.owner])
 
     return run
+
+
+# Each of Activity's dates, as an aggregate over one person's touches (fixed SQL).
+_ACTIVITY = {
+    "first_outreach": "min(happened_at) FILTER (WHERE kind = ANY($outreach))",
+    "follow_up": "max(happened_at) FILTER (WHERE kind = 'follow-up')",
+    "answer": "max(happened_at) FILTER (WHERE kind = ANY($answers))",
+    "chat_scheduled": "max(happened_at) FILTER (WHERE kind = 'chat-scheduled')",
+    "chat_held": "max(happened_at) FILTER (WHERE kind = 'chat-held')",
+    "thank_you": "max(happened_at) FILTER (WHERE kind = 'thank-you')",
+    "referral": "max(happened_at) FILTER (WHERE kind = 'referral')",
+    "last": "max(happened_at)",
+}
 
 
 class Store:
@@ -386,26 +400,14 @@ class Store:
         where = "AND contact_id = $contact" if contact_id is not None else ""
         return self._fetch(Touch, where, {"contact": contact_id}, order="happened_at, id")
 
-    def activity(self) -> dict[int, dict[str, Any]]:
+    def activity(self) -> dict[int, Activity]:
         """Per person, the dates that decide their outreach state, aggregated in one query."""
+        columns = ", ".join(f"{_ACTIVITY[name]} AS {name}" for name in Activity._fields)
         rows = self._read(
-            """
-            SELECT contact_id,
-                min(happened_at) FILTER (WHERE kind = ANY($outreach)) AS first_outreach,
-                max(happened_at) FILTER (WHERE kind = 'follow-up') AS follow_up,
-                max(happened_at) FILTER (WHERE kind = ANY($answers)) AS answer,
-                max(happened_at) FILTER (WHERE kind = 'chat-scheduled') AS chat_scheduled,
-                max(happened_at) FILTER (WHERE kind = 'chat-held') AS chat_held,
-                max(happened_at) FILTER (WHERE kind = 'thank-you') AS thank_you,
-                max(happened_at) FILTER (WHERE kind = 'referral') AS referral,
-                max(happened_at) AS last
-            FROM touches WHERE owner = $owner GROUP BY contact_id
-            """,
+            f"SELECT contact_id, {columns} FROM touches WHERE owner = $owner GROUP BY contact_id",
             {"outreach": sorted(OUTREACH_KINDS), "answers": sorted(ANSWER_KINDS)},
         )
-        keys = ("first_outreach", "follow_up", "answer", "chat_scheduled", "chat_held",
-                "thank_you", "referral", "last")  # fmt: skip
-        return {r[0]: dict(zip(keys, r[1:], strict=True)) for r in rows}
+        return {r[0]: Activity._make(r[1:]) for r in rows}
 
     def notes_used(self, since: dt.datetime, until: dt.datetime) -> int:
         """Personalised LinkedIn notes sent in [since, until)."""
