@@ -218,19 +218,21 @@ R = TypeVar("R")
 class Seen:
     """The views of one snapshot's records, each built once however many hooks receive it.
 
-    Held by record identity (the record is kept too, so its id cannot be reused): the host
-    reads a snapshot's records and never changes them while it ranks.
+    Held by record identity, and the records are kept too, so no id can name another record
+    while this lives: the host reads a snapshot's records and never changes them while it ranks.
     """
 
     def __init__(self) -> None:
-        self._held: dict[int, tuple[object, object]] = {}
+        self._views: dict[int, object] = {}
+        self._records: list[object] = []
 
     def _get(self, record: object, build: Callable[[Any], R]) -> R:
         """The held view of a record, built on first use."""
-        held = self._held.get(id(record))
-        if held is None or held[0] is not record:
-            held = self._held[id(record)] = (record, build(record))
-        return held[1]  # type: ignore[return-value]
+        view = self._views.get(id(record))
+        if view is None:
+            view = self._views[id(record)] = build(record)
+            self._records.append(record)
+        return view  # type: ignore[return-value]
 
     def company(self, record: models.Company) -> Company:
         """The view of a company."""
