@@ -55,6 +55,16 @@ def signal_check(
 
     def check(value: Any) -> list[Signal]:
         # Runs for every call of every plugin: exact type tests first, the general ones after.
+        if type(value) is Signal:  # the usual answer, one well-formed signal, passed at once
+            points, reason = value.points, value.reason
+            if (
+                value.criterion in keys
+                and (points is None or (type(points) in _NUMBERS and 0 <= points <= 1))
+                and type(reason) is str
+                and reason
+                and not reason.isspace()
+            ):
+                return [value]
         if value is None:
             return []
         items = [value] if isinstance(value, Signal) else value

@@ -306,6 +306,33 @@ def test_signal_check_rejects_bad_points_and_kinds() -> None:
     assert effective_weights(criteria, {}) == {"k": 1.0}
 
 
+@FAST
+@given(
+    criterion=st.sampled_from(["k", "other"]),
+    points=st.one_of(
+        st.none(), st.floats(allow_nan=True), st.integers(-2, 2), st.booleans(), st.text()
+    ),
+    reason=st.one_of(st.text(max_size=3), st.none()),
+)
+def test_one_signal_is_judged_as_it_would_be_in_a_list(criterion, points, reason) -> None:
+    """A single signal takes a quicker path; it must accept and refuse exactly what a list does."""
+    criteria = {
+        "k": Criterion(
+            key="k", label="K", applies_to="company", default_weight=1, description="", guide_step=1
+        )
+    }
+    check = signal_check(criteria, "company")
+    signal = Signal(criterion=criterion, points=points, reason=reason)
+
+    def verdict(value: object) -> object:
+        try:
+            return check(value)
+        except (TypeError, ValueError) as exc:
+            return str(exc)
+
+    assert verdict(signal) == verdict([signal])
+
+
 # -- people: the guide's 3-6, 1-2 per role ---------------------------------------------------
 
 people = st.lists(
