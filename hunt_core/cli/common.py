@@ -65,13 +65,14 @@ def print_json(value: Any) -> None:
     ranking; int keys become strings, as in the standard library. The UTF-8 bytes go straight
     to stdout's buffer, when it has one, rather than being decoded only to be encoded again.
     """
-    data = orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS) + b"\n"
+    data = orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS)
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is None:  # a text-only stream, such as a caller's io.StringIO
-        sys.stdout.write(data.decode())
+        sys.stdout.write(data.decode() + "\n")
         return
     sys.stdout.flush()  # whatever was printed before comes first
-    buffer.write(data)
+    buffer.write(data)  # not data + b"\n": that copies 20 MB for a 10,000-company ranking
+    buffer.write(b"\n")
 
 
 def print_table(header: list[str], rows: list[list[str]]) -> None:
