@@ -74,7 +74,7 @@ def email_hint(contact: Person) -> str:
 
 def find_email(contact: Person, blocked: Sequence[Channel] = ()) -> Channel:
     """The "find their email first" step, saying why the channels that exist cannot be used."""
-    why = "".join(f"{c.reason}; " for c in blocked if not c.available)
+    why = "".join([f"{c.reason}; " for c in blocked if not c.available]) if blocked else ""
     reason = f"{why}find their email first: {email_hint(contact)}"
     return Channel(
         key=FIND_EMAIL, label=CHANNEL_LABELS[FIND_EMAIL], warmth=FIND_EMAIL_WARMTH, reason=reason
@@ -83,5 +83,7 @@ def find_email(contact: Person, blocked: Sequence[Channel] = ()) -> Channel:
 
 def best_channel(options: Sequence[Channel], contact: Person) -> Channel:
     """The warmest channel usable now, else "find their email first" (never nothing)."""
-    usable = next((c for c in options if can_send(c)), None)
-    return usable if usable is not None else find_email(contact, options)
+    for channel in options:  # runs for every person in a ranking: can_send, spelled out
+        if channel.available and channel.key != FIND_EMAIL:
+            return channel
+    return find_email(contact, options)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
@@ -373,14 +374,8 @@ Claim = tuple[bool, float, str, int]
 Order = tuple[float, str, str, int]
 
 
-def _claim(entry: tuple[ContactRank, Claim, Order]) -> Claim:
-    """The sort key of a person's claim to a slot at their company."""
-    return entry[1]
-
-
-def _order(entry: tuple[ContactRank, Order]) -> Order:
-    """The sort key of where a person is listed."""
-    return entry[1]
+# The sort keys of a person's claim to a slot at their company, and of where they are listed.
+_claim = _order = operator.itemgetter(1)
 
 
 def _quota(
