@@ -2,7 +2,7 @@
 
 Builds a temporary DuckDB with synthetic data, then prints in one run: the time to load it, to
 rank companies and to rank contacts (median of several runs, each on a fresh snapshot), and
-the ratio of the plugin path (Scorer through Plugins.call) to calling the same built-in
+the ratio of the plugin path (Scorer through Plugins.call_each) to calling the same built-in
 hunt_score_company functions in a plain loop, merged and weighted the same way.
 
 A report, not a test: it always exits 0.
@@ -29,7 +29,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from hunt_core import snapshot
+from hunt_core import snapshot, views
 from hunt_core.demo import load_demo
 from hunt_core.models import Company, CompanyScore, Profile, Signal
 from hunt_core.plugins import BUILTIN_PACKAGE, Plugins, get_plugin_manager
@@ -73,10 +73,11 @@ def rank_direct(
     profile: Profile,
     context: Any,
 ) -> list[CompanyScore]:
-    """Scorer.companies without the plugin manager: same functions, Scorer.judge, sort."""
+    """Scorer.companies without the plugin manager: same functions and views, judge, sort."""
     scores = []
+    seen = views.profile(profile)
     for company in companies:
-        args = {"company": company, "profile": profile, "context": context}
+        args = {"company": views.company(company), "profile": seen, "context": context}
         results: list[tuple[str, Signal]] = []
         for name, function, argnames in impls:
             out = function(*[args[a] for a in argnames])
@@ -176,7 +177,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         (s.company.id, s.score, s.low, s.high, s.known) for s in via_direct
     ]
     ratio = statistics.median(pluggy_s) / statistics.median(direct_s)
-    print(f"plugin path     median {statistics.median(pluggy_s):.3f} s (Scorer via Plugins.call)")
+    plugin_s = statistics.median(pluggy_s)
+    print(f"plugin path     median {plugin_s:.3f} s (Scorer via Plugins.call_each)")
     print(
         f"direct calls    median {statistics.median(direct_s):.3f} s "
         f"({len(impls)} built-in hunt_score_company functions; same ranking: {same})"
