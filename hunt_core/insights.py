@@ -191,11 +191,10 @@ def chats(snap: Snapshot) -> tuple[list[Entry], list[Entry]]:
 
 
 def thank_yous_due(snap: Snapshot) -> list[Entry]:
-    """People you had a chat with and have not thanked since."""
+    """People you had a chat with and have not thanked since, the longest waiting first."""
     return [
         Entry(c, _company(snap, c), snap.chat_by_contact.get(c.id or -1))
-        for c in snap.contacts
-        if snap.state(c) == "chat-held"
+        for c in snap.longest_in("chat-held", lambda a: a.chat_held)
     ]
 
 

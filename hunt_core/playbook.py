@@ -58,14 +58,13 @@ def _comments(s: Snapshot) -> Iterator[Step]:
 
 
 def _thank_yous(s: Snapshot) -> Iterator[Step]:
-    for c in s.contacts:
-        if s.state(c) == "chat-held":
-            company = s.company_by_id[c.company_id].name
-            yield Step(
-                f"thank-you:{c.id}", 6, f"Send {c.name} at {company} a thank-you for the chat",
-                "The guide: make sure to send a thank you! It keeps the door open for a referral.",
-                "thank-you", company, c.name, c.company_id, c.id,
-            )  # fmt: skip
+    for c in s.longest_in("chat-held", lambda a: a.chat_held):
+        company = s.company_by_id[c.company_id].name
+        yield Step(
+            f"thank-you:{c.id}", 6, f"Send {c.name} at {company} a thank-you for the chat",
+            "The guide: make sure to send a thank you! It keeps the door open for a referral.",
+            "thank-you", company, c.name, c.company_id, c.id,
+        )  # fmt: skip
 
 
 def _record_chats(s: Snapshot) -> Iterator[Step]:
@@ -104,9 +103,7 @@ def _chat_preps(s: Snapshot) -> Iterator[Step]:
 
 
 def _schedule_chats(s: Snapshot) -> Iterator[Step]:
-    for c in s.contacts:
-        if s.state(c) != "replied":
-            continue
+    for c in s.longest_in("replied", lambda a: a.answer):
         company = s.company_by_id[c.company_id].name
         yield Step(
             f"schedule-chat:{c.id}", 6, f"{c.name} at {company} replied: schedule a chat",
@@ -291,12 +288,15 @@ ORDER: tuple[Source, ...] = (
 def waiting_note(s: Snapshot) -> str:
     """What the hunt is waiting on: the next follow-up due, else the next chat, else nothing."""
     due = sorted(
-        (day, c.name, c)
-        for c in s.contacts
-        if s.state(c) == "waiting" and (day := outreach.follow_up_on(s.activity_of(c)))
+        (
+            (day, c)
+            for c in s.contacts
+            if s.state(c) == "waiting" and (day := outreach.follow_up_on(s.activity_of(c)))
+        ),
+        key=lambda dc: (dc[0], dc[1].name.casefold(), dc[1].id or 0),
     )
     if due:
-        day, _, person = due[0]
+        day, person = due[0]
         company = s.company_by_id[person.company_id].name
         replies = plural(len(due), "reply", "replies")
         return (

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -82,6 +82,17 @@ class Snapshot:
     def state(self, contact: Contact) -> str:
         """The outreach state of one person."""
         return outreach.state_of(self.activity_of(contact), self.today)
+
+    def longest_in(
+        self, state: str, since: Callable[[Activity], dt.datetime | None]
+    ) -> list[Contact]:
+        """People in one outreach state, the longest in it first (since that date), then by name.
+
+        Explicit, so the order never depends on the order people were read in.
+        """
+        held = [(since(self.activity_of(c)), c) for c in self.contacts if self.state(c) == state]
+        held.sort(key=lambda dc: (dc[0] or dt.datetime.max, dc[1].name.casefold(), dc[1].id or 0))
+        return [c for _, c in held]
 
     def activity_of(self, contact: Contact) -> Activity:
         """The dated outreach history of one person."""

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from hunt_core import playbook
+from hunt_core import insights, playbook
 from hunt_core.errors import InvalidInput
 from hunt_core.models import Step
 from hunt_core.workspace import Workspace
@@ -132,6 +132,29 @@ def test_chat_prep_then_thank_you_outrank_everything_but_the_profile(
     assert (step.kind, step.contact) == ("thank-you", "Dev Acme")
     profiled.log("Acme", "Dev Acme", "thank-you")
     assert profiled.next_step().kind != "thank-you"
+
+
+def test_thank_yous_and_chats_to_schedule_come_longest_waiting_first(profiled: Workspace) -> None:
+    """Whoever has waited longest comes first: not the first by name, nor by company."""
+    held = {
+        "Zed": ("Acme", "2026-11-20"),
+        "Amy": ("Beta", "2026-11-22"),
+        "Bo": ("Acme", "2026-11-24"),
+    }
+    for company in ("Acme", "Beta"):
+        profiled.add_company({"name": company})
+    for person, (company, day) in held.items():
+        profiled.add_contact(company, {"name": person, "role": "developer"})
+        profiled.log(company, person, "email", at="2026-11-01")
+        profiled.log(company, person, "reply", at=day)
+    steps = [s for s in profiled.queue() if s.kind == "schedule-chat"]
+    assert [s.contact for s in steps] == ["Zed", "Amy", "Bo"]
+    for person, (company, day) in held.items():
+        profiled.log(company, person, "chat-held", at=day)
+    steps = [s for s in profiled.queue() if s.kind == "thank-you"]
+    assert [s.contact for s in steps] == ["Zed", "Amy", "Bo"]
+    due = insights.thank_yous_due(profiled.snapshot())
+    assert [e.contact.name for e in due] == ["Zed", "Amy", "Bo"]
 
 
 def test_snoozed_steps_leave_the_queue_until_they_wake(profiled: Workspace, clock) -> None:
