@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from hunt_core import views
 from hunt_core.models import Connection, Contact
 from hunt_core.names import company_key, name_key
 
@@ -27,7 +28,9 @@ def profile_key(url: str) -> str:
     return person_key(url, "", "", "").replace("https://www.", "https://", 1)
 
 
-def connected_ids(contacts: Iterable[Contact], connections: Iterable[Connection]) -> frozenset[int]:
+def connected_ids(
+    contacts: Iterable[Contact | views.Contact], connections: Iterable[Connection]
+) -> frozenset[int]:
     """People who are first-degree connections: marked so, or in the export at their company."""
     names: dict[int, set[str]] = {}
     urls: set[str] = set()

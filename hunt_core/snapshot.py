@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from hunt_core import gcpause, outreach, views
 from hunt_core.cohort import Comment
@@ -35,7 +36,7 @@ class Snapshot:
     now: dt.datetime
     profile: Profile
     companies: list[Company]
-    contacts: list[Contact]
+    contact_rows: list[tuple[Any, ...]]  # Store.contact_rows: records and views are made from them
     activity: dict[int, Activity]
     chats: list[Chat]
     weights: dict[str, float]
@@ -58,6 +59,21 @@ class Snapshot:
         return views.Seen()
 
     @cached_property
+    def contact_views(self) -> list[views.Contact]:
+        """Every person as plugins see them, made from the rows read."""
+        return views.contacts_from_rows(self.contact_rows)
+
+    @cached_property
+    def contacts(self) -> list[Contact]:
+        """Every person's record, by company and then name, each held with its view.
+
+        Made only when asked for: ranking companies needs the people's views alone.
+        """
+        records = [Contact(*row) for row in self.contact_rows]
+        self.seen.adopt(records, self.contact_views)
+        return records
+
+    @cached_property
     def context(self) -> Context:
         """What plugins may read beyond one company or contact, read-only throughout."""
         with gcpause.paused():
@@ -67,12 +83,12 @@ class Snapshot:
         """The context, built: a view of every person, posting and connection."""
         return Context(
             today=self.today,
-            contacts_by_company=views.grouped(self.seen.contact(c) for c in self.contacts),
+            contacts_by_company=views.grouped(self.contact_views),
             states={i: outreach.state_of(a, self.today) for i, a in self.activity.items()},
             notes_left=outreach.notes_left(self.profile, self.notes_used),
             postings_by_company=views.grouped(views.posting(p) for p in self.postings),
             connections_by_company=views.grouped(views.connection(c) for c in self.connections),
-            connected=connected_ids(self.contacts, self.connections),
+            connected=connected_ids(self.contact_views, self.connections),
             peer_counts=self.peer_counts,
             placements={k: n for k, (n, _, _) in self.placements.items()},
             placement_years={k: (first, last) for k, (_, first, last) in self.placements.items()},
@@ -159,7 +175,7 @@ def take(store: Store, plugins: Plugins, now: dt.datetime) -> Snapshot:
             now=now,
             profile=profile,
             companies=store.companies(),
-            contacts=store.contacts(),
+            contact_rows=store.contact_rows(),
             activity=store.activity(),
             chats=store.chats(),
             weights=store.weights(),

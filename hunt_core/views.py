@@ -191,6 +191,16 @@ def contact(record: models.Contact) -> Contact:
     ))  # fmt: skip
 
 
+def contacts_from_rows(rows: Iterable[tuple[Any, ...]]) -> list[Contact]:
+    """Views of people straight from stored rows of models.Contact's fields, in that order.
+
+    A view has its record's fields in the same order (tests/test_views.py), so a stored
+    person's row already holds a view's values: a snapshot makes 60,000 people's views without
+    making their records first, and only makes those when something asks for them.
+    """
+    return [_new(Contact, row) for row in rows]
+
+
 def profile(record: models.Profile) -> Profile:
     """The view of the profile."""
     result = view(record)
@@ -233,6 +243,12 @@ class Seen:
             view = self._views[id(record)] = build(record)
             self._records.append(record)
         return view  # type: ignore[return-value]
+
+    def adopt(self, records: Iterable[object], made: Iterable[object]) -> None:
+        """Hold views made elsewhere (from the same rows) as these records' views, pairwise."""
+        for record, view in zip(records, made, strict=True):
+            self._views[id(record)] = view
+            self._records.append(record)
 
     def company(self, record: models.Company) -> Company:
         """The view of a company."""
