@@ -79,3 +79,21 @@ def test_seen_builds_each_view_once_and_follows_the_record() -> None:
     acme, twin = models.Company("Acme", id=1), models.Company("Acme", id=1)
     assert seen.company(acme) is seen.company(acme)
     assert seen.company(twin) == seen.company(acme) and seen.company(twin) is not seen.company(acme)
+
+
+def test_a_person_s_view_is_their_stored_row_as_it_stands() -> None:
+    """The snapshot makes people's views straight from rows of the record's fields in order."""
+    assert views.Contact._fields == tuple(f.name for f in dataclasses.fields(models.Contact))
+    person = models.Contact(3, "Sam Lee", role="developer", id=9, email="sam@acme.io")
+    row = dataclasses.astuple(person)
+    assert views.contacts_from_rows([row]) == [views.contact(person)]
+
+
+def test_seen_adopts_views_made_elsewhere_for_their_records() -> None:
+    seen = views.Seen()
+    rows = [dataclasses.astuple(models.Contact(1, n, id=i)) for i, n in enumerate("AB", 1)]
+    records = [models.Contact(*row) for row in rows]
+    made = views.contacts_from_rows(rows)
+    seen.adopt(records, made)
+    assert [seen.contact(r) for r in records] == made
+    assert all(seen.contact(r) is v for r, v in zip(records, made, strict=True))
