@@ -312,6 +312,7 @@ def query(
     params: Mapping[str, Any],
     *,
     order: str = "",
+    hide: Sequence[str] = (),
 ) -> list[tuple[Any, ...]]:
     """Run a query where the data is: bound in DuckDB, in PostgreSQL itself.
 
@@ -319,14 +320,18 @@ def query(
     them (and scan each table in a query of its own); postgres_query makes PostgreSQL do it in
     one round trip. sql must be portable (standard SQL that both engines read) with $name
     parameters, which are inlined as PostgreSQL literals there. order (fixed SQL naming result
-    columns) is sorted by DuckDB on both, so it never depends on PostgreSQL's collation.
+    columns) is sorted by DuckDB on both, so it never depends on PostgreSQL's collation; hide
+    names result columns that are there only for order, left out of the rows returned.
     """
     by = f" ORDER BY {order}" if order else ""
+    shown = f"* EXCLUDE ({', '.join(hide)})" if hide else "*"
     if not postgres:
         used = {k: v for k, v in params.items() if f"${k}" in sql}
-        return con.execute(f"SELECT * FROM ({sql}) AS q{by}" if by else sql, used).fetchall()
+        wrapped = f"SELECT {shown} FROM ({sql}) AS q{by}" if by or hide else sql
+        return con.execute(wrapped, used).fetchall()
     text = _PARAMETER.sub(lambda m: pg_literal(params[m.group(1)]), sql)
-    return con.execute(f"SELECT * FROM postgres_query('{CATALOG}', ?){by}", [text]).fetchall()
+    found = f"SELECT {shown} FROM postgres_query('{CATALOG}', ?){by}"
+    return con.execute(found, [text]).fetchall()
 
 
 def pg_literal(value: Any) -> str:

@@ -159,7 +159,11 @@ class Store:
         return self.con.execute(sql, [self.owner, *params]).fetchone()
 
     def _read(
-        self, sql: str, params: Mapping[str, Any] | None = None, order: str = ""
+        self,
+        sql: str,
+        params: Mapping[str, Any] | None = None,
+        order: str = "",
+        hide: Sequence[str] = (),
     ) -> list[tuple[Any, ...]]:
         """A read of this owner's rows where the data lives (see backends.query).
 
@@ -172,6 +176,7 @@ class Store:
             sql,
             {**(params or {}), "owner": self.owner},
             order=order,
+            hide=hide,
         )
 
     def _fetch(
@@ -193,16 +198,14 @@ class Store:
     ) -> list[tuple[Any, ...]]:
         """This owner's rows of one model's table, each its record's fields in their order.
 
-        Named rows are read with their name_key too, for order to sort by, and cut off after.
+        Named rows are read with their name_key too, for order to sort by (and not returned).
         """
         table = _TABLES[model][0]
         names = [f.name for f in fields(model)]  # in field order: a row is the arguments
-        if model not in (Company, Contact):
-            sql = f"SELECT {', '.join(names)} FROM {table} WHERE owner = $owner {where}"
-            return self._read(sql, params, order=order)
-        sql = f"SELECT {', '.join(names)}, name_key FROM {table} WHERE owner = $owner {where}"
-        n = len(names)
-        return [r[:n] for r in self._read(sql, params, order=order)]
+        named = model in (Company, Contact)
+        extra = ", name_key" if named else ""
+        sql = f"SELECT {', '.join(names)}{extra} FROM {table} WHERE owner = $owner {where}"
+        return self._read(sql, params, order=order, hide=("name_key",) if named else ())
 
     def _by_id(self, model: type[M], row_id: int, noun: str) -> M:
         """This owner's row with this id, or NotFound."""
