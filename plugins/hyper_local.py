@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from hunt_core import geo
 from hunt_core.api import Company, Criterion, Profile, Signal, hookimpl, possessive
 
@@ -56,8 +58,8 @@ def hunt_score_company(company: Company, profile: Profile) -> Signal:
             points=None,
             reason=f"unknown: add {possessive(company.name)} office city",
         )
-    placed = [(geo.distance_km(home, p), o) for o in sites if (p := geo.resolve(o))]
-    if not placed:
+    placed = _closest(home, sites)
+    if placed is None:
         return Signal(
             criterion=KEY,
             points=None,
@@ -65,7 +67,7 @@ def hunt_score_company(company: Company, profile: Profile) -> Signal:
             "on the map; "
             "use a city name like 'Fargo, ND'",
         )
-    km, office = min(placed)
+    km, office = placed
     points = points_for(km)
     far = "under 1 km" if km < 1 else f"{km:,.0f} km"
     pitch = ""
@@ -82,4 +84,12 @@ def hunt_score_company(company: Company, profile: Profile) -> Signal:
         ),
         evidence="company.locations",
         pitch=pitch,
+    )
+
+
+@functools.lru_cache(maxsize=16384)  # the same offices recur across many companies
+def _closest(home: tuple[float, float], sites: tuple[str, ...]) -> tuple[float, str] | None:
+    """(km, office) of the office nearest home, or None when none of them is on the map."""
+    return min(
+        ((geo.distance_km(home, p), o) for o in sites if (p := geo.resolve(o))), default=None
     )

@@ -331,6 +331,7 @@ ALLOWED_CACHES = {
     ("hunt_core/industries.py", "fields_of"),
     ("hunt_core/industries.py", "words"),
     ("hunt_core/names.py", "company_key"),
+    ("plugins/hyper_local.py", "_closest"),
     ("plugins/job_postings.py", "_hints"),
     ("plugins/interests.py", "_match"),
     ("plugins/_places.py", "reach"),
