@@ -157,6 +157,18 @@ def test_thank_yous_and_chats_to_schedule_come_longest_waiting_first(profiled: W
     assert [e.contact.name for e in due] == ["Zed", "Amy", "Bo"]
 
 
+def test_two_people_of_one_name_waiting_on_the_same_day_still_get_a_note(
+    profiled: Workspace,
+) -> None:
+    """The note sorts by date, then name, then id: it never has to compare two people."""
+    for company in ("Acme", "Beta"):
+        profiled.add_company({"name": company})
+        profiled.add_contact(company, {"name": "Sam Lee", "role": "developer"})
+        profiled.log(company, "Sam Lee", "email", at="2026-11-24")
+    note = playbook.waiting_note(profiled.snapshot())
+    assert note.startswith("You are waiting on 2 replies; the next follow-up (Sam Lee at Acme)")
+
+
 def test_snoozed_steps_leave_the_queue_until_they_wake(profiled: Workspace, clock) -> None:
     step = profiled.next_step()
     profiled.snooze(step.key, days=2)
