@@ -276,7 +276,7 @@ class Scorer:
     ) -> ContactRank:
         """How soon to reach this person: company score, contact fit, channel and state."""
         rows = [(contact, company)]
-        return self._ranks(rows, self._seen(rows), [options], profile, context)[0][0]
+        return self._ranks(rows, self._views_of(rows), [options], profile, context)[0][0]
 
     def contacts(
         self,
@@ -290,17 +290,18 @@ class Scorer:
         rest; within each tier by priority, ties broken by company then person name.
 
         ``channels_of`` gives every way to reach each of a list of (person, company) views,
-        in their order."""
+        in their order.
+        """
         with gcpause.paused():
             rows = [(c, scores[c.company_id]) for c in contacts if c.company_id in scores]
-            seen = self._seen(rows)
-            options = channels_of(seen)
-            within, beyond = _quota(self._ranks(rows, seen, options, profile, context))
+            viewed = self._views_of(rows)
+            options = channels_of(viewed)
+            within, beyond = _quota(self._ranks(rows, viewed, options, profile, context))
             within.sort(key=_order)
             beyond.sort(key=_order)
             return [rank for rank, _ in within] + [rank for rank, _ in beyond]
 
-    def _seen(self, rows: Sequence[tuple[Contact, CompanyScore]]) -> list[PersonAt]:
+    def _views_of(self, rows: Sequence[tuple[Contact, CompanyScore]]) -> list[PersonAt]:
         """The (person, company) views the hooks get for each row."""
         person, company = self.seen.contact, self.seen.company
         return [(person(c), company(s.company)) for c, s in rows]
@@ -308,7 +309,7 @@ class Scorer:
     def _ranks(
         self,
         rows: Sequence[tuple[Contact, CompanyScore]],
-        seen: Sequence[PersonAt],
+        viewed: Sequence[PersonAt],
         options: Sequence[Sequence[Channel]],
         profile: Profile,
         context: Context,
@@ -321,7 +322,7 @@ class Scorer:
         results = self.plugins.call_each(
             "hunt_score_contact",
             self._contact_check,
-            [(p, c, list(o)) for (p, c), o in zip(seen, options, strict=True)],
+            [(p, c, list(o)) for (p, c), o in zip(viewed, options, strict=True)],
             ("contact", "company", "channels"),
             profile=self.seen.profile(profile),
             context=context,
