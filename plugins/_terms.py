@@ -94,6 +94,14 @@ GROWTH = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=16384)  # the same titles recur across many companies
+def level(title: str) -> str:
+    """'entry' for an entry-level opening, else 'growth' for one a growing company hires, or ''."""
+    if ENTRY.search(title):
+        return "entry"
+    return "growth" if GROWTH.search(title) else ""
+
+
 def quote(titles: list[str]) -> str:
     """'A' or 'A' (and 2 more)."""
     more = f" (and {len(titles) - 1} more)" if len(titles) > 1 else ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hunt_core.api import Company, Criterion, Signal, hookimpl, possessive
 
-from ._terms import ENTRY, GROWTH, quote
+from ._terms import level, quote
 
 KEY = "growth"
 
@@ -36,8 +36,8 @@ def hunt_score_company(company: Company) -> Signal:
         return Signal(
             criterion=KEY, points=None, reason=f"unknown: check {where} careers page for open roles"
         )
-    entry = [r for r in roles if ENTRY.search(r)]
-    growth = [r for r in roles if r not in entry and GROWTH.search(r)]
+    entry = [r for r in roles if level(r) == "entry"]
+    growth = [r for r in roles if level(r) == "growth"]
     if entry and growth:
         return Signal(
             criterion=KEY,

@@ -307,9 +307,9 @@ def test_a_student_reads_their_own_hunt_with_nobody_elses_rows_after_another_use
 
 # Process-wide caches in the domain and the dashboard. Each is a pure function of its
 # arguments (chart specs, city lookups, a company's offices, fields of work, spellings, title
-# and date parsing, name keys, demo slugs) or holds no one's rows (the server's database handle
-# and plugin manager, the CLI's argument parser), so it can never hand one person's rows to
-# another. A new cache must be checked against that and added here.
+# levels and date parsing, name keys, demo slugs) or holds no one's rows (the server's
+# database handle and plugin manager, the CLI's argument parser), so it can never hand one
+# person's rows to another. A new cache must be checked against that and added here.
 ALLOWED_CACHES = {
     ("app_pages/charts.py", "_breakdown_spec"),
     ("app_pages/charts.py", "_funnel_spec"),
@@ -339,6 +339,7 @@ ALLOWED_CACHES = {
     ("plugins/_places.py", "offices"),
     ("plugins/_places.py", "says_remote"),
     ("plugins/_terms.py", "families"),
+    ("plugins/_terms.py", "level"),
     ("plugins/_terms.py", "mentions"),
     ("plugins/_terms.py", "your_stack"),
 }
