@@ -43,9 +43,15 @@ def yours(place: str, profile: Profile) -> str:
     return f"your home in {place}" if place == profile.home else f"{place} on your list"
 
 
-def wanted(profile: Profile) -> list[str]:
+def wanted(profile: Profile) -> tuple[str, ...]:
     """Your home, then the cities on your list, each once."""
-    return [p for p in dict.fromkeys([profile.home, *profile.locations]) if p and city(p)]
+    return _wanted(profile.home, profile.locations)
+
+
+@functools.lru_cache(maxsize=64)  # asked for every company, of the same few profiles
+def _wanted(home: str, locations: tuple[str, ...]) -> tuple[str, ...]:
+    """wanted() for a home and a list of cities."""
+    return tuple(p for p in dict.fromkeys([home, *locations]) if p and city(p))
 
 
 @functools.lru_cache(maxsize=16384)  # three plugins ask, for every company
@@ -62,7 +68,7 @@ def says_remote(places: tuple[str, ...]) -> bool:
 
 def nearest(places: Sequence[str], profile: Profile) -> Reach | None:
     """An office in a city of yours by name, else the closest pair on the map at any distance."""
-    return reach(offices(tuple(places)), tuple(wanted(profile)))
+    return reach(offices(tuple(places)), wanted(profile))
 
 
 @functools.lru_cache(maxsize=16384)  # the same offices and places recur across many companies

@@ -66,7 +66,7 @@ def hunt_score_company(company: Company, profile: Profile) -> Signal:
                 f"unknown: check whether {company.name} hires remotely, and where it has offices"
             ),
         )
-    found = reach(sites, tuple(mine))
+    found = reach(sites, mine)
     if found is not None and counts(found, profile):
         return Signal(
             criterion=KEY,

@@ -338,6 +338,7 @@ ALLOWED_CACHES = {
     ("plugins/_places.py", "city"),
     ("plugins/_places.py", "offices"),
     ("plugins/_places.py", "says_remote"),
+    ("plugins/_places.py", "_wanted"),
     ("plugins/_terms.py", "families"),
     ("plugins/_terms.py", "level"),
     ("plugins/_terms.py", "mentions"),
