@@ -389,6 +389,10 @@ class Plugins:
         for name, function, argnames in impls:
             if name in slow:
                 continue
+            missing = [a for a in argnames if a not in place]
+            if missing:  # the caller passed less than the hook offers: this plugin cannot run
+                self.report(name, hook, f"needs {', '.join(missing)}, which this call lacks")
+                continue
             args = _picker(tuple(place[a] for a in argnames))
             traced = self._tracer is not None
             started = clock()  # each call is timed from the end of the one before

@@ -390,6 +390,17 @@ def test_a_batch_call_gives_each_row_its_own_arguments_and_results(tmp_path) -> 
     assert problem.error == "RuntimeError: cannot judge Bo" and problem.count == 1
 
 
+def test_a_call_without_an_argument_a_plugin_needs_skips_only_that_plugin(tmp_path) -> None:
+    _write(tmp_path, "picky", PICKY)  # takes contact and channels
+    plugins = _only("picky", tmp_path)
+    found = plugins.call(
+        "hunt_score_contact", signal_check(plugins.criteria, "contact"), contact=None
+    )
+    assert found == []
+    [problem] = plugins.problems_of("picky")
+    assert problem.error == "needs channels, which this call lacks"
+
+
 def test_a_traced_ranking_prints_every_call(tmp_path) -> None:
     import io
 
