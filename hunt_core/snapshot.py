@@ -36,7 +36,7 @@ class Snapshot:
     now: dt.datetime
     profile: Profile
     companies: list[Company]
-    contact_rows: list[tuple[Any, ...]]  # Store.contact_rows: records and views are made from them
+    contact_views: list[views.Contact]  # every person, read-only, made from the rows read
     activity: dict[int, Activity]
     chats: list[Chat]
     weights: dict[str, float]
@@ -59,17 +59,14 @@ class Snapshot:
         return views.Seen()
 
     @cached_property
-    def contact_views(self) -> list[views.Contact]:
-        """Every person as plugins see them, made from the rows read."""
-        return views.contacts_from_rows(self.contact_rows)
-
-    @cached_property
     def contacts(self) -> list[Contact]:
         """Every person's record, by company and then name, each held with its view.
 
-        Made only when asked for: ranking companies needs the people's views alone.
+        Made only when asked for, from the views (a view's fields are its record's, in order):
+        ranking companies needs the people's views alone.
         """
-        records = [Contact(*row) for row in self.contact_rows]
+        rows: Sequence[tuple[Any, ...]] = self.contact_views  # a view is its record's fields
+        records = [Contact(*row) for row in rows]
         self.seen.adopt(records, self.contact_views)
         return records
 
@@ -175,7 +172,7 @@ def take(store: Store, plugins: Plugins, now: dt.datetime) -> Snapshot:
             now=now,
             profile=profile,
             companies=store.companies(),
-            contact_rows=store.contact_rows(),
+            contact_views=views.contacts_from_rows(store.contact_rows()),
             activity=store.activity(),
             chats=store.chats(),
             weights=store.weights(),
