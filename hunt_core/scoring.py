@@ -127,39 +127,36 @@ class Estimate(NamedTuple):
     signals: tuple[WeightedSignal, ...]
 
 
-def _weigh(
-    merged: Mapping[str, tuple[str, Signal]],
-    keys: Sequence[str],
-    weights: Mapping[str, float],
-    unjudged: Mapping[str, WeightedSignal],
-) -> Estimate:
+# One criterion as _weigh reads it: key, weight, label, prior, and its unknown placeholder.
+Slot = tuple[str, float, str, float, WeightedSignal]
+
+
+def _weigh(merged: Mapping[str, tuple[str, Signal]], slots: Sequence[Slot]) -> Estimate:
     """The weighted mean of points in [0, 1] with each unknown at its prior, range and coverage.
 
-    ``keys`` are every declared criterion of the subject's kind, in display order; one that no
-    plugin gave a signal for is unknown too (its ``unjudged`` placeholder), so coverage is
-    "known of all criteria that count". Weight 0 criteria are listed but never count.
+    ``slots`` are every declared criterion of the subject's kind, in display order; one that no
+    plugin gave a signal for is unknown too (its placeholder), so coverage is "known of all
+    criteria that count". Weight 0 criteria are listed but never count.
     """
     got = guessed = open_weight = weight_sum = 0.0
     known = total = 0
     out = []
-    for key in keys:
+    for key, w, label, prior, blank in slots:
         held = merged.get(key)
-        w = weights[key]
         if held is None:
             if w <= 0:
                 continue  # switched off and silent: nothing to show
-            ws = unjudged[key]
+            out.append(blank)
+            points = None
         else:
             plugin, s = held
-            blank = unjudged[key]
-            ws = _new(WeightedSignal, (s, w, plugin, blank.label, blank.prior))
-        out.append(ws)
+            out.append(_new(WeightedSignal, (s, w, plugin, label, prior)))
+            points = s.points
         if w > 0:
             total += 1
             weight_sum += w
-            points = ws.signal.points
             if points is None:
-                guessed += w * ws.prior
+                guessed += w * prior
                 open_weight += w
             else:
                 got += w * points
@@ -178,6 +175,12 @@ def _weigh(
             tuple(out),
         ),
     )
+
+
+def _slot(criterion: Criterion, weight: float, plugin: str) -> Slot:
+    """A criterion as _weigh reads it, with the placeholder it shows while unjudged."""
+    placeholder = _placeholder(criterion, weight, plugin)
+    return (criterion.key, weight, criterion.label, criterion.prior, placeholder)
 
 
 def _placeholder(criterion: Criterion, weight: float, plugin: str) -> WeightedSignal:
@@ -205,21 +208,21 @@ class Scorer:
         self.weights = effective_weights(self.criteria, weights)
         # Signals are listed heaviest criterion first, then by key: decided once, not per company.
         ranked = sorted(self.criteria, key=lambda k: (-self.weights[k], k))
-        self._keys = {
-            kind: tuple(k for k in ranked if self.criteria[k].applies_to == kind)
-            for kind in ("company", "contact")
-        }
         owner = plugins.criterion_plugin
-        self._unjudged = {
-            key: _placeholder(c, self.weights[key], owner.get(key, ""))
-            for key, c in self.criteria.items()
+        self._slots = {
+            kind: tuple(
+                _slot(self.criteria[k], self.weights[k], owner.get(k, ""))
+                for k in ranked
+                if self.criteria[k].applies_to == kind
+            )
+            for kind in ("company", "contact")
         }
         self._company_check = signal_check(self.criteria, "company")
         self._contact_check = signal_check(self.criteria, "contact")
 
     def weigh(self, results: Iterable[tuple[str, Signal]], applies_to: AppliesTo) -> Estimate:
         """Merge one subject's (plugin, signal) results and weigh every criterion of its kind."""
-        return _weigh(_merge(results), self._keys[applies_to], self.weights, self._unjudged)
+        return _weigh(_merge(results), self._slots[applies_to])
 
     def judge(self, company: Company, results: Iterable[tuple[str, Signal]]) -> CompanyScore:
         """A company's score 0-100 from its plugins' results, with its range and coverage."""
