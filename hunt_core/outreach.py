@@ -94,27 +94,17 @@ def notes_left(profile: Profile, used: int) -> int | None:
     return None if cap is None else max(0, cap - used)
 
 
-def channels(
-    plugins: Plugins,
-    contact: views.Contact,
-    company: views.Company,
-    profile: views.Profile,
-    context: Context,
-) -> list[Channel]:
-    """Every way to reach this person, warmest available first (channels.best_channel picks).
-
-    The hooks get read-only views, so no plugin can change what the next one sees.
-    """
-    return channels_each(plugins, [(contact, company)], profile, context)[0]
-
-
 def channels_each(
     plugins: Plugins,
     people: Sequence[tuple[views.Contact, views.Company]],
     profile: views.Profile,
     context: Context,
 ) -> list[list[Channel]]:
-    """`channels` for each (person, their company), in the order given."""
+    """Every way to reach each (person, their company), warmest available first, in order.
+
+    channels.best_channel picks from them. The hooks get read-only views, so no plugin can
+    change what the next one sees.
+    """
     found = plugins.call_each(
         "hunt_channels",
         as_list(Channel),
