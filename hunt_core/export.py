@@ -10,7 +10,6 @@ escaped with '\\'), and a cell a spreadsheet could run as a formula gets a leadi
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime as dt
 import io
@@ -101,8 +100,7 @@ _REQUIRED = [name for name in SCHEMA if name not in ADDED_LATER]
 
 def dump(store: Store) -> dict[str, list[Row]]:
     """Every table of this owner as rows of Python values, read in one transaction."""
-    # One transaction so the tables agree; a read-only store (an instructor's view) can't open one.
-    with contextlib.nullcontext() if store.read_only else store.transaction():
+    with store.reading():  # so the tables agree
         return {
             "profile": [asdict(store.profile())],
             "companies": [asdict(c) for c in store.companies()],

@@ -1,4 +1,4 @@
-"""One consistent read of a user's hunt: data, scores and ranks, computed once per request."""
+"""A user's hunt read as of one moment: data, scores and ranks, computed once per request."""
 
 from __future__ import annotations
 
@@ -163,9 +163,13 @@ class Snapshot:
 
 
 def take(store: Store, plugins: Plugins, now: dt.datetime) -> Snapshot:
-    """Read one user's hunt from the store; scoring happens lazily on first use."""
+    """Read one user's hunt from the store, as of one moment; scoring happens lazily on first use.
+
+    One read transaction, so the tables agree: every chat's person and every person's company
+    were read, however many writes land meanwhile.
+    """
     today = now.date()
-    with gcpause.paused():
+    with gcpause.paused(), store.reading():
         used = store.notes_used(outreach.month_start(today), outreach.next_month_start(today))
         profile = store.profile()
         return Snapshot(

@@ -362,6 +362,26 @@ def test_a_failed_write_reports_its_cause_not_a_second_rollback(store: Store) ->
     assert store.weights() == {"stack": 1}
 
 
+def test_a_read_block_sees_one_moment_while_another_session_writes(db: Database) -> None:
+    reader, writer = (db.store(con=db.cursor()) for _ in range(2))
+    with reader.reading():
+        assert reader.companies() == []
+        writer.add_company(Company("Acme"))  # commits in a session of its own
+        assert reader.companies() == []  # PostgreSQL's READ COMMITTED alone would show Acme
+    assert [c.name for c in reader.companies()] == ["Acme"]
+
+
+def test_a_read_block_is_open_to_a_read_only_store_and_refuses_writes(db: Database) -> None:
+    db.store().add_company(Company("Acme"))
+    viewer = Store(db.cursor(), db.store().owner, read_only=True)
+    with viewer.reading():
+        assert [c.name for c in viewer.companies()] == ["Acme"]
+    owner = db.store(con=db.cursor())
+    with owner.reading(), pytest.raises(RuntimeError, match="inside a consistent read"):
+        owner.add_company(Company("Beta"))
+    assert [c.name for c in owner.companies()] == ["Acme"]
+
+
 def test_a_write_moves_the_data_version_seen_by_another_connection(db: Database) -> None:
     other = Database.open(db.path) if db.postgres else db  # another replica on PostgreSQL
     try:

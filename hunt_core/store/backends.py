@@ -222,7 +222,7 @@ def run_ddl(con: duckdb.DuckDBPyConnection, postgres: bool, sql: str) -> None:
         if any(line.strip() and not line.lstrip().startswith("--") for line in common.splitlines()):
             con.execute(common)
         return
-    con.execute(f"CALL postgres_execute('{CATALOG}', ?)", [postgres_ddl(sql)])
+    execute_remote(con, postgres_ddl(sql))
     con.execute("CALL pg_clear_cache()")  # the attach re-reads the tables it just gained
 
 
@@ -238,14 +238,18 @@ def lock_migrations(con: duckdb.DuckDBPyConnection, postgres: bool) -> None:
     """
     if not postgres:
         return
-    sql = f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})"
-    con.execute(f"CALL postgres_execute('{CATALOG}', ?)", [sql])
+    execute_remote(con, f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
     con.execute("CALL pg_clear_cache()")  # the tables may have changed while this waited
 
 
 def refresh_statistics(con: duckdb.DuckDBPyConnection) -> None:
     """Let PostgreSQL's planner see rows just loaded in bulk (it would plan for empty tables)."""
-    con.execute(f"CALL postgres_execute('{CATALOG}', 'ANALYZE')")
+    execute_remote(con, "ANALYZE")
+
+
+def execute_remote(con: duckdb.DuckDBPyConnection, sql: str) -> None:
+    """Run fixed SQL in PostgreSQL itself, in the connection's open transaction if any."""
+    con.execute(f"CALL postgres_execute('{CATALOG}', ?)", [sql])
 
 
 # -- ids and pushed-down queries ---------------------------------------------------------------
@@ -299,7 +303,7 @@ def advance_sequence(
             "(SELECT coalesce(last_value, 0) FROM pg_sequences "
             f"WHERE schemaname = current_schema() AND sequencename = {_quote(sequence)})))"
         )
-        con.execute(f"CALL postgres_execute('{CATALOG}', ?)", [sql])
+        execute_remote(con, sql)
 
 
 _PARAMETER = re.compile(r"\$([a-z_]+)\b")

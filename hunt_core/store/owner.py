@@ -27,7 +27,7 @@ from hunt_core.models import (
 )
 from hunt_core.names import compact_key, name_key
 from hunt_core.store import backends, bulk
-from hunt_core.store.transactions import atomic, transaction
+from hunt_core.store.transactions import atomic, reading, transaction
 
 LOCAL_USER = "local"
 T = TypeVar("T")
@@ -131,11 +131,18 @@ class Store:
     def transaction(self) -> AbstractContextManager[None]:
         """All or nothing, in a `with` block; nested calls join the outer one.
 
-        The write methods inside move this owner's data version; a block that only reads
-        (a consistent export) leaves it.
+        The write methods inside move this owner's data version. A block that only reads
+        opens reading() instead.
         """
         self._writable()
         return transaction(self.con)
+
+    def reading(self) -> AbstractContextManager[None]:
+        """One consistent read, in a `with` block: every query in it sees the same moment.
+
+        Open to read-only stores too (an instructor's view of a student's hunt).
+        """
+        return reading(self.con)
 
     def atomic(self, work: Callable[[], T]) -> T:
         """Run a write of several steps in one transaction, retried when a concurrent one won."""

@@ -1,4 +1,4 @@
-"""Transactions: all or nothing, conflicts retried, duplicates in one line, data versions moved."""
+"""Transactions: all or nothing, conflicts retried, duplicates in one line, consistent reads."""
 
 from __future__ import annotations
 
@@ -35,6 +35,7 @@ class _Open:
 
     depth: int = 1
     owners: set[str] = field(default_factory=set)
+    reading: bool = False  # opened by reading(): a write inside it is a mistake, refused
 
 
 _OPEN: weakref.WeakKeyDictionary[duckdb.DuckDBPyConnection, _Open] = weakref.WeakKeyDictionary()
@@ -49,6 +50,8 @@ def _attempt(con: duckdb.DuckDBPyConnection, owners: Iterable[str]) -> Iterator[
     """
     held = _OPEN.get(con)
     if held is not None:
+        if held.reading:
+            raise RuntimeError("a write inside a consistent read: open the write outside it")
         held.owners.update(owners)
         held.depth += 1
         try:
@@ -100,6 +103,41 @@ def _one_line(exc: duckdb.Error) -> Exception:
     if backends.is_conflict(exc):
         return HuntError(BUSY)
     return exc
+
+
+_SNAPSHOT = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"
+
+
+@contextmanager
+def reading(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """One consistent read: every query in the block sees the data as its first one did.
+
+    A DuckDB transaction is a snapshot already. The PostgreSQL attach runs READ COMMITTED (so
+    that two writers of one row wait rather than fail), where each statement sees the latest
+    commit: a write landing between two reads could give a chat whose person was never read.
+    So a read asks PostgreSQL for REPEATABLE READ, READ ONLY before its first query. Inside an
+    open transaction the block simply joins it.
+    """
+    held = _OPEN.get(con)
+    if held is not None:
+        held.depth += 1
+        try:
+            yield
+        finally:
+            held.depth -= 1
+        return
+    _OPEN[con] = _Open(reading=True)
+    con.begin()
+    try:
+        if backends.on_postgres(con):
+            backends.execute_remote(con, _SNAPSHOT)
+        yield
+        con.commit()
+    except BaseException:
+        _rollback(con)
+        raise
+    finally:
+        del _OPEN[con]
 
 
 @contextmanager
