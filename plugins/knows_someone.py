@@ -75,12 +75,7 @@ def _knows(
     names = known + friends
     also = f"; you're also connected to {_people(connected)} on LinkedIn" if connected else ""
     # The pitch is for the known person's colleagues: drafts never show it to the person named.
-    if friends:
-        pitch = f"my friend {friends[0]} works with you"
-    else:
-        said = spoken(known[0])
-        mine = said.casefold().startswith("my ")
-        pitch = f"{said} works with you" if mine else f"I know {said}, who works with you"
+    pitch = f"my friend {friends[0]} works with you" if friends else _pitch(spoken(known[0]))
     return Signal(
         criterion=KEY,
         points=1.0,
@@ -88,6 +83,20 @@ def _knows(
         evidence="company.knows_someone" if known else "contacts.friend",
         pitch=pitch,
     )
+
+
+def _pitch(said: str) -> str:
+    """How a message names someone you know: 'I know Sam Lee, who works with you'.
+
+    "Chris from my old job" keeps the clause next to the name ("I know Chris, who works with
+    you, from my old job"): after "job" it would say the job works with them.
+    """
+    if said.casefold().startswith("my "):
+        return f"{said} works with you"
+    name, since, where = said.partition(" from ")
+    if since and name and where:
+        return f"I know {name}, who works with you, from {where}"
+    return f"I know {said}, who works with you"
 
 
 def _named(name: str, names: list[str]) -> bool:

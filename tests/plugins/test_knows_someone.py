@@ -147,3 +147,12 @@ def test_the_pitch_leaves_out_private_notes_in_brackets(context: Context) -> Non
     assert knows_someone.hunt_score_company(view(cousin), context).pitch == (
         "my cousin Dana works with you"
     )
+
+
+def test_the_pitch_says_how_you_know_them_after_who_they_are(context: Context) -> None:
+    # Read aloud: "I know Chris from my old restaurant job, who works with you" says the job
+    # works with them.
+    old_job = Company("Acme", knows_someone="Chris from my old restaurant job (customer support)")
+    assert knows_someone.hunt_score_company(view(old_job), context).pitch == (
+        "I know Chris, who works with you, from my old restaurant job"
+    )
