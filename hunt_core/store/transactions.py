@@ -31,37 +31,24 @@ class Duplicate(InvalidInput):
 
 @dataclass
 class _Open:
-    """The transaction open on one connection: how deep, whose data versions it moves."""
+    """The transaction open on one connection: whose data versions it moves, or a read."""
 
-    depth: int = 1
     owners: set[str] = field(default_factory=set)
     reading: bool = False  # opened by reading(): a write inside it is a mistake, refused
 
 
 _OPEN: weakref.WeakKeyDictionary[duckdb.DuckDBPyConnection, _Open] = weakref.WeakKeyDictionary()
+_SNAPSHOT = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"  # see reading()
 
 
 @contextmanager
-def _attempt(con: duckdb.DuckDBPyConnection, owners: Iterable[str]) -> Iterator[None]:
-    """One try: begin, commit (moving the owners' data versions), roll back on any error.
-
-    Nested calls on the same connection join the outer transaction. Raises DuckDB's error
-    as it came, for the caller to classify.
-    """
-    held = _OPEN.get(con)
-    if held is not None:
-        if held.reading:
-            raise RuntimeError("a write inside a consistent read: open the write outside it")
-        held.owners.update(owners)
-        held.depth += 1
-        try:
-            yield
-        finally:
-            held.depth -= 1
-        return
-    held = _OPEN[con] = _Open(owners=set(owners))
+def _outermost(con: duckdb.DuckDBPyConnection, held: _Open) -> Iterator[None]:
+    """Begin, run the block, commit (moving the owners' data versions); roll back on any error."""
+    _OPEN[con] = held
     con.begin()
     try:
+        if held.reading and backends.on_postgres(con):
+            backends.execute_remote(con, _SNAPSHOT)
         yield
         _bump_versions(con, held.owners)
         con.commit()
@@ -70,6 +57,23 @@ def _attempt(con: duckdb.DuckDBPyConnection, owners: Iterable[str]) -> Iterator[
         raise
     finally:
         del _OPEN[con]
+
+
+@contextmanager
+def _attempt(con: duckdb.DuckDBPyConnection, owners: Iterable[str]) -> Iterator[None]:
+    """One try of a write, in a transaction of its own or joining the one open on con.
+
+    Raises DuckDB's error as it came, for the caller to classify.
+    """
+    held = _OPEN.get(con)
+    if held is None:
+        with _outermost(con, _Open(owners=set(owners))):
+            yield
+        return
+    if held.reading:
+        raise RuntimeError("a write inside a consistent read: open the write outside it")
+    held.owners.update(owners)
+    yield
 
 
 def _rollback(con: duckdb.DuckDBPyConnection) -> None:
@@ -105,9 +109,6 @@ def _one_line(exc: duckdb.Error) -> Exception:
     return exc
 
 
-_SNAPSHOT = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"
-
-
 @contextmanager
 def reading(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     """One consistent read: every query in the block sees the data as its first one did.
@@ -118,26 +119,11 @@ def reading(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     So a read asks PostgreSQL for REPEATABLE READ, READ ONLY before its first query. Inside an
     open transaction the block simply joins it.
     """
-    held = _OPEN.get(con)
-    if held is not None:
-        held.depth += 1
-        try:
-            yield
-        finally:
-            held.depth -= 1
-        return
-    _OPEN[con] = _Open(reading=True)
-    con.begin()
-    try:
-        if backends.on_postgres(con):
-            backends.execute_remote(con, _SNAPSHOT)
+    if con in _OPEN:
         yield
-        con.commit()
-    except BaseException:
-        _rollback(con)
-        raise
-    finally:
-        del _OPEN[con]
+        return
+    with _outermost(con, _Open(reading=True)):
+        yield
 
 
 @contextmanager
