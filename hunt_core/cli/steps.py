@@ -6,7 +6,14 @@ import argparse
 import shlex
 from typing import Any
 
-from hunt_core.cli.common import Sub, json_flag, positive, print_json, print_table
+from hunt_core.cli.common import (
+    Sub,
+    json_flag,
+    positive,
+    print_json,
+    print_json_list,
+    print_table,
+)
 from hunt_core.cli.shapes import (
     company_json,
     contact_json,
@@ -65,7 +72,7 @@ def cmd_rank_companies(ws: Workspace, args: argparse.Namespace) -> None:
     """Companies best first, each signal with its points, weight and reason."""
     scores = ws.rank_companies()[: args.top]
     if args.json:
-        print_json([company_json(s) for s in scores])
+        print_json_list(scores, company_json)
         return
     if not scores:
         print("No companies yet: hunt company add NAME, or hunt import companies FILE.csv")
@@ -84,7 +91,7 @@ def cmd_rank_contacts(ws: Workspace, args: argparse.Namespace) -> None:
     """People in the order to reach them, with channel and reasons."""
     ranks = ws.rank_contacts()[: args.top]
     if args.json:
-        print_json([contact_json(r) for r in ranks])
+        print_json_list(ranks, contact_json)
         return
     if not ranks:
         print("No people yet: hunt contact add COMPANY NAME --role developer")
