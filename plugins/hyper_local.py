@@ -72,7 +72,8 @@ def hunt_score_company(company: Company, profile: Profile) -> Signal:
     far = "under 1 km" if km < 1 else f"{km:,.0f} km"
     pitch = ""
     if km <= NEAR_KM:
-        pitch = f"I live in {profile.home}, a few minutes from your office"
+        # Not "a few minutes": the distance is between town centres, and 15 km can be 20.
+        pitch = f"I live in {profile.home}, close to your office"
     elif points > 0:
         pitch = f"I live in {profile.home}, about {far} from your {office} office"
     return Signal(

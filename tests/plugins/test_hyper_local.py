@@ -27,7 +27,7 @@ def test_same_town_is_a_full_in_with_a_pitch() -> None:
     )
     assert signal.points == 1.0
     assert signal.reason == "Acme's office in Fargo, ND is 8 km from your home in West Fargo, ND"
-    assert signal.pitch == "I live in West Fargo, ND, a few minutes from your office"
+    assert signal.pitch == "I live in West Fargo, ND, close to your office"
     assert signal.evidence == "company.locations"
 
 
