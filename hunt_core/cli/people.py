@@ -97,7 +97,11 @@ def setup(commands: Any, sub: Sub) -> None:
     log.add_argument("contact", metavar="CONTACT")
     log.add_argument("kind", metavar="KIND", help="|".join(TOUCH_KINDS))
     log.add_argument("--channel", default="", help="how: email, slack, linkedin-note, ...")
-    log.add_argument("--at", metavar="YYYY-MM-DD", help="when (default: now)")
+    log.add_argument(
+        "--at",
+        metavar="YYYY-MM-DD",
+        help="when it happened; for chat-scheduled, the day of the chat (default: now)",
+    )
     log.add_argument("--text", default="", help="what was said")
 
 
