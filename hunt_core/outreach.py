@@ -78,6 +78,17 @@ def state_of(activity: Activity, today: dt.date) -> str:
     return "follow-up-due" if due is not None and today >= due else "waiting"
 
 
+# Why a follow-up draft would be wrong, by outreach state ("I'm following up ... in case it got
+# buried" to someone who never got a message, or who answered): what to do instead.
+NO_FOLLOW_UP = {
+    "new": "has had no first message yet: a follow-up comes after one",
+    "replied": "has already replied: schedule a chat instead of following up",
+    "chat-scheduled": "has a chat scheduled with you: prepare for it instead of following up",
+    "chat-held": "has had a chat with you: send a thank-you instead of a follow-up",
+    "thanked": "has had a chat with you and your thank-you: no follow-up is needed",
+}
+
+
 def month_start(today: dt.date) -> dt.datetime:
     """Midnight on the first of today's month: LinkedIn counts notes per calendar month."""
     return dt.datetime(today.year, today.month, 1)

@@ -112,6 +112,8 @@ class Workspace:
                 else ("has no mutual connection to introduce you: add one with --mutual")
             )
             raise InvalidInput(f"{person.name} {why}")
+        if kind == "follow-up" and (why := outreach.NO_FOLLOW_UP.get(snap.state(person), "")):
+            raise InvalidInput(f"{person.name} {why}")
         score = snap.score_by_id[person.company_id]
         options = snap.channels(person)
         best = channels.best_channel(options, person)

@@ -421,11 +421,19 @@ def test_bad_log_input_writes_no_touch(
 
 @pytest.mark.parametrize("kind", ["first", "follow-up", "thank-you", "linkedin-note"])
 def test_draft_kinds(acme: Hunt, kind: str) -> None:
+    if kind == "follow-up":  # one follows a first message
+        assert acme("log", "Acme", "Jo Park", "email", "--at", "2026-11-16").code == 0
     result = acme("draft", "Acme", "Jo Park", "--kind", kind)
     assert result.code == 0
     assert "Jo" in result.out
     if kind == "linkedin-note":
         assert len(result.out.strip()) <= 200  # the free plan's note limit
+
+
+def test_a_follow_up_before_any_message_is_refused_in_one_line(acme: Hunt) -> None:
+    result = acme("draft", "Acme", "Jo Park", "--kind", "follow-up")
+    assert result.code == 1
+    assert "Jo Park has had no first message yet" in result.error_line
 
 
 def test_draft_intro_asks_the_mutual_connection(acme: Hunt) -> None:

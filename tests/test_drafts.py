@@ -269,6 +269,23 @@ def test_the_follow_up_names_when_and_how(
     assert_capitalised(text)
 
 
+@pytest.mark.parametrize(
+    ("events", "refused"),
+    [([], "has had no first message yet"),
+     (["email", "reply"], "has already replied: schedule a chat"),
+     (["email", "reply", "chat-held"], "has had a chat with you: send a thank-you")],
+)  # fmt: skip
+def test_no_follow_up_to_someone_never_messaged_or_who_answered(
+    acme: Workspace, events: list[str], refused: str
+) -> None:
+    # "In case it got buried" would be untrue to either.
+    person(acme, "Jo Park")
+    for day, kind in enumerate(events, start=1):
+        acme.log("Acme", "Jo Park", kind, at=f"2026-11-{day:02d}")
+    with pytest.raises(InvalidInput, match=f"^Jo Park {refused}"):
+        acme.draft("Acme", "Jo Park", "follow-up")
+
+
 def test_the_thank_you_uses_the_chat_notes_and_the_referral(acme: Workspace) -> None:
     person(acme, "Jo Park")
     acme.save_chat("Acme", "Jo Park", notes="New developers pair with a mentor.\nAsk about Q3.",
