@@ -9,7 +9,7 @@ from app_pages import session, ui
 from app_pages.safe import escape
 from hunt_core import insights, outreach
 from hunt_core.models import ContactRank
-from hunt_core.wording import plural
+from hunt_core.wording import capitalized, plural
 
 SHOWN = 5  # follow-ups drafted at once, so a long list stays quick and readable
 
@@ -48,7 +48,8 @@ def first_message(rank: ContactRank) -> None:
     """The first message to someone not messaged yet: channel, draft, and Mark sent."""
     contact, company = rank.contact, rank.company
     options = snap.channels(contact)
-    st.markdown(f"**Suggested:** {escape(rank.channel.label)}. {escape(rank.channel.reason)}")
+    suggested = f"{rank.channel.label}. {capitalized(rank.channel.reason)}"  # reasons are clauses
+    st.markdown(f"**Suggested:** {escape(suggested)}")
     with st.expander("Every way to reach them"):
         ui.table(
             pd.DataFrame(

@@ -127,6 +127,9 @@ def test_mark_sent_then_a_week_later_the_follow_up_is_due(profiled: Dash) -> Non
     profiled.seed(lambda ws: _acme(ws, people=True))
     profiled.start().open("outreach").assert_ok()
     assert profiled.at.selectbox(key="outreach.person").value is not None
+    suggested = [m.value for m in profiled.at.markdown if m.value.startswith("**Suggested:**")]
+    reason = "Email dev@acme.io: emails get more replies than LinkedIn"  # a sentence, capitalised
+    assert suggested == ["**Suggested:** " + escape(f"Email. {reason}")]
     assert profiled.at.progress[0].text.endswith("0 of 5"), "email does not use a LinkedIn note"
     mailto = profiled.at.link_button[0].url
     assert mailto.startswith("mailto:dev@acme.io?subject=")
