@@ -269,14 +269,8 @@ class ChannelRate:
 
     @property
     def label(self) -> str:
-        """The channel's name with how many first messages the rate rests on."""
-        messages = "first message" if self.sent == 1 else "first messages"
-        return f"{channel_label(self.channel)} ({self.sent} {messages})"
-
-    @property
-    def answered(self) -> str:
-        """'1 of 2 answered': the counts behind the rate."""
-        return f"{self.replied} of {self.sent} answered"
+        """The channel's name with the counts its rate rests on: 'Email: 1 of 2'."""
+        return f"{channel_label(self.channel)}: {self.replied} of {self.sent}"
 
 
 def _channel_of(touch: Touch) -> str:

@@ -197,12 +197,8 @@ def test_reply_rates_use_the_channel_names_and_say_what_they_rest_on() -> None:
         _touch(3, "connection-request", 0, "linkedin-note"),
         _touch(4, "connection-request", 0),  # an older log without a channel
     ]
-    rates = {r.label: r.answered for r in insights.reply_rates(touches)}
-    assert rates == {
-        "Email (2 first messages)": "1 of 2 answered",
-        "LinkedIn note (1 first message)": "0 of 1 answered",
-        "LinkedIn request (1 first message)": "0 of 1 answered",
-    }
+    labels = [r.label for r in insights.reply_rates(touches)]
+    assert sorted(labels) == ["Email: 1 of 2", "LinkedIn note: 0 of 1", "LinkedIn request: 0 of 1"]
     assert insights.channel_label("carrier-pigeon") == "Carrier pigeon"
 
 
