@@ -253,6 +253,8 @@ class Workspace:
     ) -> Touch:
         """Record an outreach event; chat events also keep the chat record in step."""
         kind = forms.touch_kind(kind)
+        if kind == "chat-scheduled" and not (at or "").strip():  # "now" would be a guess
+            raise InvalidInput("a scheduled chat needs its day: --at YYYY-MM-DD")
         when = forms.touch_time(at, self.clock())
         person = self.store.contact(self.store.company(company), contact)
         touch = Touch(person.id or -1, kind, when, channel.strip(), text)

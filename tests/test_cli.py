@@ -408,7 +408,8 @@ def test_hunt_now_sets_the_clock(acme: Hunt, db_path: str, monkeypatch: pytest.M
     [(["Acme", "Jo Park", "email", "--at", "2026-13-01"], "--at '2026-13-01' is not a date"),
      (["Acme", "Jo Park", "coffee"], "touch kind 'coffee'"),
      (["Nope", "Jo Park", "email"], "no company named 'Nope'"),
-     (["Acme", "Nobody", "email"], "no person named 'Nobody'")],
+     (["Acme", "Nobody", "email"], "no person named 'Nobody'"),
+     (["Acme", "Jo Park", "chat-scheduled"], "a scheduled chat needs its day: --at")],
 )  # fmt: skip
 def test_bad_log_input_writes_no_touch(
     acme: Hunt, db_path: str, args: list[str], message: str

@@ -100,7 +100,7 @@ def setup(commands: Any, sub: Sub) -> None:
     log.add_argument(
         "--at",
         metavar="YYYY-MM-DD",
-        help="when it happened; for chat-scheduled, the day of the chat (default: now)",
+        help="when it happened (default: now); for chat-scheduled, the day of the chat",
     )
     log.add_argument("--text", default="", help="what was said")
 
