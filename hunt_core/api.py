@@ -28,7 +28,7 @@ from hunt_core.scoring import signal_check
 from hunt_core.views import Company, Connection, Contact, Posting, Profile
 from hunt_core.wording import and_list, plural, possessive, spoken
 
-API_VERSION = "1.1.0"
+API_VERSION = "1.2.0"
 
 __all__ = [
     "API_VERSION",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from hunt_core import views
 from hunt_core.models import Connection, Contact
@@ -28,8 +29,18 @@ def profile_key(url: str) -> str:
     return person_key(url, "", "", "").replace("https://www.", "https://", 1)
 
 
+class Linkable(NamedTuple):
+    """What connected_ids matches a person on (Store.link_rows), without the rest of them."""
+
+    id: int
+    company_id: int
+    name: str
+    linkedin: str
+    connected: bool
+
+
 def connected_ids(
-    contacts: Iterable[Contact | views.Contact], connections: Iterable[Connection]
+    contacts: Iterable[Contact | views.Contact | Linkable], connections: Iterable[Connection]
 ) -> frozenset[int]:
     """People who are first-degree connections: marked so, or in the export at their company."""
     names: dict[int, set[str]] = {}

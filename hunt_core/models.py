@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, get_args
 
+from hunt_core.deferred import Deferred
 from hunt_core.errors import InvalidInput
 
 if TYPE_CHECKING:  # views build on these records; only their types are needed here
@@ -56,6 +57,14 @@ _EMPTY: Mapping[Any, Any] = MappingProxyType({})
 def _nothing() -> Mapping[Any, Any]:
     """The default of every Context mapping: one shared empty mapping no plugin can fill."""
     return _EMPTY
+
+
+_UNSET: Mapping[Any, Any] = MappingProxyType({})  # not _EMPTY: `friends_by_company` not given
+
+
+def _unset() -> Mapping[Any, Any]:
+    """The default of Context.friends_by_company: derive it from contacts_by_company."""
+    return _UNSET
 
 
 def choice(
@@ -438,12 +447,22 @@ class Context:
     )
     # Ids of people who are first-degree LinkedIn connections (marked so, or in Connections.csv)
     connected: frozenset[int] = frozenset()
+    # The people of contacts_by_company marked as someone you know (friend), by company id: a
+    # company hook reads these without making a ranking read everyone. Made from
+    # contacts_by_company when not given.
+    friends_by_company: Mapping[int, tuple[views.Contact, ...]] = field(default_factory=_unset)
 
     def __post_init__(self) -> None:
-        """Make every mapping read-only, however the Context was built."""
+        """Make every mapping read-only, however the Context was built; derive friends."""
+        if self.friends_by_company is _UNSET:
+            friends = {
+                company: tuple(c for c in people if c.friend)
+                for company, people in self.contacts_by_company.items()
+            }
+            object.__setattr__(self, "friends_by_company", {k: v for k, v in friends.items() if v})
         for name in _CONTEXT_MAPPINGS:
             value = getattr(self, name)
-            if not isinstance(value, MappingProxyType):
+            if not isinstance(value, MappingProxyType | Deferred):  # Deferred: read-only too
                 object.__setattr__(self, name, MappingProxyType(dict(value)))
 
 
@@ -455,6 +474,7 @@ _CONTEXT_MAPPINGS = (
     "placement_years",
     "postings_by_company",
     "connections_by_company",
+    "friends_by_company",
 )
 
 

@@ -10,7 +10,9 @@ from typing import Any
 
 from hunt_core import gcpause, outreach, views
 from hunt_core.cohort import Comment
-from hunt_core.connections import connected_ids
+from hunt_core.connections import Linkable, connected_ids
+from hunt_core.deferred import Deferred
+from hunt_core.errors import HuntError
 from hunt_core.models import (
     Activity,
     Channel,
@@ -36,7 +38,7 @@ class Snapshot:
     now: dt.datetime
     profile: Profile
     companies: list[Company]
-    contact_views: list[views.Contact]  # every person, read-only, made from the rows read
+    people: list[views.Contact] | Unread  # every person's view, or what is read of them so far
     activity: dict[int, Activity]
     chats: list[Chat]
     weights: dict[str, float]
@@ -59,6 +61,12 @@ class Snapshot:
         return views.Seen()
 
     @cached_property
+    def contact_views(self) -> list[views.Contact]:
+        """Every person's read-only view, by company and then name (read now, if unread)."""
+        people = self.people
+        return people.read() if isinstance(people, Unread) else people
+
+    @cached_property
     def contacts(self) -> list[Contact]:
         """Every person's record, by company and then name, each held with its view.
 
@@ -77,15 +85,26 @@ class Snapshot:
             return self._context()
 
     def _context(self) -> Context:
-        """The context, built: a view of every person, posting and connection."""
+        """The context, built: a view of every person (or a Deferred), posting and connection."""
+        people = self.people
+        if isinstance(people, Unread):
+            by_company: dict[str, Any] = {
+                "contacts_by_company": Deferred(lambda: views.grouped(self.contact_views)),
+                "friends_by_company": views.grouped(people.friends),
+                "connected": people.connected,
+            }
+        else:  # friends_by_company is made from everyone
+            by_company = {
+                "contacts_by_company": views.grouped(people),
+                "connected": connected_ids(people, self.connections),
+            }
         return Context(
             today=self.today,
-            contacts_by_company=views.grouped(self.contact_views),
+            **by_company,
             states={i: outreach.state_of(a, self.today) for i, a in self.activity.items()},
             notes_left=outreach.notes_left(self.profile, self.notes_used),
             postings_by_company=views.grouped(views.posting(p) for p in self.postings),
             connections_by_company=views.grouped(views.connection(c) for c in self.connections),
-            connected=connected_ids(self.contact_views, self.connections),
             peer_counts=self.peer_counts,
             placements={k: n for k, (n, _, _) in self.placements.items()},
             placement_years={k: (first, last) for k, (_, first, last) in self.placements.items()},
@@ -162,29 +181,68 @@ class Snapshot:
         return {c.id: c for c in self.companies if c.id is not None}
 
 
-def take(store: Store, plugins: Plugins, now: dt.datetime) -> Snapshot:
+@dataclass(frozen=True)
+class Unread:
+    """A snapshot's people before they are read: what company hooks need, and how to read all."""
+
+    read: Callable[[], list[views.Contact]]  # every person's view, as of the snapshot
+    friends: list[views.Contact]  # those marked as someone you know
+    connected: frozenset[int]  # ids of first-degree LinkedIn connections
+
+
+def take(store: Store, plugins: Plugins, now: dt.datetime, *, people: bool = True) -> Snapshot:
     """Read one user's hunt from the store, as of one moment; scoring happens lazily on first use.
 
     One read transaction, so the tables agree: every chat's person and every person's company
     were read, however many writes land meanwhile.
+
+    people=False leaves everyone but friends and connections unread until something asks
+    (ranking companies seldom does). Take it inside the caller's own `store.reading()`, and
+    that later read joins the same moment; once that has closed, a later read that finds the
+    hunt changed raises rather than mix two moments.
     """
     today = now.date()
     with gcpause.paused(), store.reading():
         used = store.notes_used(outreach.month_start(today), outreach.next_month_start(today))
         profile = store.profile()
+        linked = store.connections(linked_only=True)
         return Snapshot(
             now=now,
             profile=profile,
             companies=store.companies(),
-            contact_views=views.contacts_from_rows(store.contact_rows()),
+            people=_people(store) if people else _unread(store, linked),
             activity=store.activity(),
             chats=store.chats(),
             weights=store.weights(),
             notes_used=used,
             plugins=plugins,
             postings=store.postings(),
-            connections=store.connections(linked_only=True),
+            connections=linked,
             peer_counts=store.peer_counts(),
             placements=store.placements(profile.program),
             comments=store.comments(unseen=True),
         )
+
+
+def _people(store: Store) -> list[views.Contact]:
+    """Every person's view, straight from their rows."""
+    return views.contacts_from_rows(store.contact_rows())
+
+
+def _unread(store: Store, linked: Sequence[Connection]) -> Unread:
+    """Friends and connections read now, the rest when first asked for (see take)."""
+    version = store.data_version()
+
+    def read() -> list[views.Contact]:
+        with gcpause.paused(), store.reading():
+            if store.data_version() != version:
+                raise HuntError("your hunt changed while it was being read; run that again")
+            return _people(store)
+
+    # Matching an export by name or URL needs everyone's; without one, only who is marked.
+    candidates = map(Linkable._make, store.link_rows(everyone=bool(linked)))
+    return Unread(
+        read=read,
+        friends=views.contacts_from_rows(store.contact_rows(friends_only=True)),
+        connected=connected_ids(candidates, linked),
+    )

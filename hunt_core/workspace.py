@@ -60,16 +60,20 @@ class Workspace:
 
     # -- reads ---------------------------------------------------------------------------
 
-    def snapshot(self) -> Snapshot:
-        """A consistent read of everything, scored lazily."""
-        snap = snapshot.take(self.store, self.plugins, self.clock())
+    def snapshot(self, *, people: bool = True) -> Snapshot:
+        """A consistent read of everything, scored lazily (people=False: see snapshot.take)."""
+        snap = snapshot.take(self.store, self.plugins, self.clock(), people=people)
         if self._keep is not None:
             self._keep.append(snap)
         return snap
 
     def rank_companies(self) -> list[CompanyScore]:
-        """Target companies, best first, each with its explained signals."""
-        return self.snapshot().company_scores
+        """Target companies, best first, each with its explained signals.
+
+        Everyone is read only if a plugin asks for them, and then in the same read.
+        """
+        with self.store.reading():
+            return self.snapshot(people=False).company_scores
 
     def rank_contacts(self) -> list[ContactRank]:
         """People, who to reach first, with channel and reasons."""

@@ -42,8 +42,8 @@ def hunt_score_company(company: Company, context: Context) -> Signal:
     known = [n.strip() for n in company.knows_someone.split(";") if n.strip()]
     friends = [
         c.name
-        for c in context.contacts_by_company.get(company.id or -1, [])
-        if c.friend and not _named(c.name, known)
+        for c in context.friends_by_company.get(company.id or -1, ())
+        if not _named(c.name, known)
     ]
     names = known + friends
     connected = [

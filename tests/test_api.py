@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from hunt_core import api, views
+from hunt_core.models import Contact
 from hunt_core.plugins import get_plugin_manager
 from hunt_core.workspace import Workspace
 
@@ -108,13 +109,35 @@ def test_plugin_types_are_frozen() -> None:
         context.states[1] = "thanked"  # type: ignore[index]
 
 
+def test_a_context_built_without_friends_finds_them_among_everyone() -> None:
+    def person(company: int, pid: int, name: str, friend: bool) -> views.Contact:
+        return views.contact(Contact(company, name, id=pid, friend=friend))
+
+    pat, lee, bo = person(7, 1, "Pat", True), person(7, 2, "Lee", False), person(8, 3, "Bo", False)
+    everyone = {7: (pat, lee), 8: (bo,)}
+    context = api.Context(today=dt.date(2026, 11, 26), contacts_by_company=everyone)
+    assert context.friends_by_company == {7: (pat,)}, "companies with no friend are left out"
+    with pytest.raises(TypeError):
+        context.friends_by_company[8] = (bo,)  # type: ignore[index]
+    given = api.Context(today=dt.date(2026, 11, 26), contacts_by_company={7: (pat, lee)},
+                        friends_by_company={})  # fmt: skip
+    assert given.friends_by_company == {}, "as given, when given"
+    assert api.Context(today=dt.date(2026, 11, 26)).friends_by_company == {}
+
+
 def test_hook_arguments_are_views_with_int_ids(hunt_demo: Workspace) -> None:
     snap = hunt_demo.snapshot()
     context = snap.context
     for people in context.contacts_by_company.values():
         assert isinstance(people, tuple)
         assert all(isinstance(p, views.Contact) and isinstance(p.id, int) for p in people)
-    for field in ("contacts_by_company", "states", "postings_by_company", "peer_counts"):
+    for field in (
+        "contacts_by_company",
+        "friends_by_company",
+        "states",
+        "postings_by_company",
+        "peer_counts",
+    ):
         with pytest.raises(TypeError):
             getattr(context, field)[0] = ()
     # The host side keeps its own records: a ranking holds the stored company, not a view.

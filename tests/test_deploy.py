@@ -196,6 +196,20 @@ def test_render_wires_its_postgresql_and_a_generated_cookie_secret() -> None:
         assert env[f"HUNT_AUTH_{provider}_CLIENT_SECRET"].get("sync") is False
 
 
+def test_an_install_that_is_not_editable_ships_every_package() -> None:
+    # requirements.txt installs `.` (the Docker image, Render, Streamlit Cloud): a package left
+    # out of this list exists only in editable installs, as hunt_core.cli once did.
+    setuptools = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+    on_disk = {
+        ".".join(init.parent.relative_to(ROOT).parts)
+        for init in (ROOT / "hunt_core").rglob("__init__.py")
+    }
+    moved = setuptools["package-dir"]  # built-in plugins install from plugins/
+    assert moved == {"hunt_core.builtin_plugins": "plugins"}
+    assert not list((ROOT / "plugins").glob("*/__init__.py")), "plugins/ has no subpackages"
+    assert set(setuptools["packages"]) == on_disk | set(moved)
+
+
 def test_requirements_install_hunt_with_postgres_and_the_readme_has_the_button() -> None:
     lines = [
         line.strip()

@@ -152,7 +152,7 @@ def test_the_api_version_is_the_package_version_and_the_newest_changelog_entry()
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     newest = re.search(r"^## (\d+\.\d+\.\d+)$", changelog, re.MULTILINE)
-    assert api.API_VERSION == "1.1.0"
+    assert api.API_VERSION == "1.2.0"
     assert pyproject["project"]["version"] == api.API_VERSION
     assert newest and newest.group(1) == api.API_VERSION
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hunt_core.errors import InvalidInput, NotFound
+from hunt_core.snapshot import Snapshot, Unread
 from hunt_core.workspace import Workspace
 
 
@@ -107,3 +108,15 @@ def test_follow_up_and_thank_you_drafts(profiled: Workspace) -> None:
     assert "Thank you" in profiled.draft("Acme", "Jo", "thank-you")
     with pytest.raises(InvalidInput, match="draft kind"):
         profiled.draft("Acme", "Jo", "poem")
+
+
+def test_ranking_companies_leaves_everyone_but_friends_unread(store, plugins, clock) -> None:
+    kept: list[Snapshot] = []
+    ws = Workspace(store, plugins, clock, keep=kept)
+    ws.add_company({"name": "Acme"})
+    ws.add_contact("Acme", {"name": "Jo Friend", "role": "developer", "friend": "yes"})
+    [score] = ws.rank_companies()
+    assert "you know Jo Friend" in " ".join(w.signal.reason for w in score.signals)
+    [snap] = kept
+    assert isinstance(snap.people, Unread) and "contact_views" not in vars(snap)
+    assert [p.name for p in ws.snapshot().contact_views] == ["Jo Friend"]

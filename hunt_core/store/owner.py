@@ -369,11 +369,28 @@ class Store:
         """
         return [Contact(*r) for r in self.contact_rows(company_id)]
 
-    def contact_rows(self, company_id: int | None = None) -> list[tuple[Any, ...]]:
-        """`contacts` as rows of Contact's fields in order: for a reader making its own views."""
+    def contact_rows(
+        self, company_id: int | None = None, *, friends_only: bool = False
+    ) -> list[tuple[Any, ...]]:
+        """`contacts` as rows of Contact's fields in order: for a reader making its own views.
+
+        friends_only: just the people marked as someone you know.
+        """
         where = "AND company_id = $company" if company_id is not None else ""
+        where += " AND friend" if friends_only else ""
         order = "company_id, name_key, id"
         return self._fields_of(Contact, where, {"company": company_id}, order=order)
+
+    def link_rows(self, *, everyone: bool) -> list[tuple[Any, ...]]:
+        """(id, company_id, name, linkedin, connected) of those marked connected, or of everyone.
+
+        What matching people to a LinkedIn export reads, without the rest of each record.
+        """
+        marked = "" if everyone else "AND connected"
+        return self._read(
+            "SELECT id, company_id, name, linkedin, connected FROM contacts "
+            f"WHERE owner = $owner {marked}"
+        )
 
     def contact(self, company: Company, name: str) -> Contact:
         """The person with this name at company, or NotFound."""
