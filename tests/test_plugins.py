@@ -390,6 +390,29 @@ def test_a_batch_call_gives_each_row_its_own_arguments_and_results(tmp_path) -> 
     assert problem.error == "RuntimeError: cannot judge Bo" and problem.count == 1
 
 
+def test_rows_run_in_blocks_keep_their_order_and_a_plugin_skipped_stays_skipped(
+    tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(plugins_module, "BLOCK", 2)  # 7 rows: blocks of 2, 2, 2 and 1
+    _write(tmp_path, "picky", PICKY)
+    for_people = SLOW.replace("hunt_score_company(company)", "hunt_score_contact(contact)")
+    _write(tmp_path, "slow", for_people.replace('applies_to="company"', 'applies_to="contact"'))
+    env = {"HUNT_LOAD_PLUGINS": "picky,slow", "HUNT_PLUGIN_BUDGET": "0.1"}
+    plugins = get_plugin_manager(env, entrypoints=False, directories=[tmp_path])
+    names = ["Al", "Bo", "Cy", "Di", "Ed", "Fa", "Bo"]
+    rows = [(view(Contact(1, n, id=i)), [_channel(i)]) for i, n in enumerate(names, 1)]
+    check = signal_check(plugins.criteria, "contact")
+    found = plugins.call_each("hunt_score_contact", check, rows, ("contact", "channels"))
+    assert [sorted(s.reason for _, s in row) for row in found] == [
+        ["Al: ch1", "slept"], [], ["Cy: ch3"], ["Di: ch4"], ["Ed: ch5"], ["Fa: ch6"], []
+    ], "in row order; slow ran once, then never again in a later block"  # fmt: skip
+    assert [(p.plugin, p.count) for p in plugins.problems.values()] == [("slow", 1), ("picky", 2)]
+
+
+def _channel(i: int) -> Channel:
+    return Channel(key=f"ch{i}", label="x", warmth=0.5, reason="r")
+
+
 def test_a_call_without_an_argument_a_plugin_needs_skips_only_that_plugin(tmp_path) -> None:
     _write(tmp_path, "picky", PICKY)  # takes contact and channels
     plugins = _only("picky", tmp_path)
