@@ -14,7 +14,7 @@ stages = insights.funnel(snap.contacts, touches, snap.chats)
 columns = st.columns(len(stages) + 1)
 columns[0].metric("Companies", len(snap.companies), help="Target companies, apart from the funnel")
 for column, (stage, count) in zip(columns[1:], stages, strict=True):
-    column.metric(stage, count)
+    column.metric(stage, count, help=insights.FUNNEL_HELP[stage])
 
 funnel, rates = st.columns(2, gap="large")
 with funnel:

@@ -29,6 +29,15 @@ from hunt_core.snapshot import Snapshot
 ROLE_SLOTS = 2  # "1-2 developers, 1-2 managers or leads, 1-2 recruiters or HR"
 COMMONALITY = "commonality"  # the guide's step-2 criterion: shared college, school or connection
 FUNNEL = ("People", "Messaged", "Replied", "Chats", "Referrals")
+# What each stage counts, for its tooltip: "Chats" counts scheduled ones too, which the guide's
+# step 6 below ("N chats held") does not, so a reader can tell why the two differ.
+FUNNEL_HELP = {
+    "People": "Everyone you have found at your target companies",
+    "Messaged": "People you reached out to: a first message, an email or a connection request",
+    "Replied": "People who answered, however far it went after",
+    "Chats": "People you have a chat scheduled or held with (step 6 below counts those held)",
+    "Referrals": "People who referred you or offered to",
+}
 CHAT_KINDS = frozenset({"chat-scheduled", "chat-held"})
 
 

@@ -47,6 +47,8 @@ def test_the_progress_page_draws_three_altair_charts(dash: Dash, demo_file: Path
     stages = [m.label for m in dash.at.metric]
     assert stages == ["Companies", "People", "Messaged", "Replied", "Chats", "Referrals"]
     assert dash.at.metric[0].value == "25"
+    chats = dash.at.metric[4]
+    assert "scheduled or held" in chats.help and "step 6 below counts those held" in chats.help
 
 
 def test_the_signed_in_user_sees_only_their_own_hunt(dash: Dash) -> None:
