@@ -125,7 +125,11 @@ tell). Import only from `hunt_core.api`; it is the versioned contract.
 
 
 def new_plugin(name: str, where: Path) -> list[Path]:
-    """Write the package hunt-NAME under where; the files written, in order."""
+    """Write the package hunt-NAME under where; the files written, in order.
+
+    NAME may be the package's own name (hunt-glassdoor): the prefix is not doubled.
+    """
+    name = name.removeprefix("hunt-").removeprefix("hunt_")
     if not _NAME.match(name):
         raise InvalidInput(
             f"plugin name {name!r} must be lower case letters and digits, words joined by - or _"

@@ -58,11 +58,18 @@ def test_the_written_plugin_scores_through_the_host(tmp_path: Path) -> None:
     assert met.points == 1.0 and met.reason == "your notes on Acme mention b corp"
 
 
-@pytest.mark.parametrize("name", ["Bad Name", "1st", "x--y", "", "über"])
+@pytest.mark.parametrize("name", ["Bad Name", "1st", "x--y", "", "über", "hunt-"])
 def test_a_bad_name_is_refused_with_one_line(tmp_path: Path, name: str) -> None:
     with pytest.raises(InvalidInput, match="must be lower case"):
         new_plugin(name, tmp_path)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", ["hunt-b-corp", "hunt_b_corp", "b-corp"])
+def test_the_package_name_is_taken_as_the_plugin_name(tmp_path: Path, name: str) -> None:
+    files = new_plugin(name, tmp_path)
+    assert [p.name for p in tmp_path.iterdir()] == ["hunt-b-corp"]
+    assert {f.name for f in files} >= {"hunt_b_corp.py", "test_hunt_b_corp.py"}
 
 
 def test_an_existing_folder_is_never_overwritten(tmp_path: Path) -> None:
