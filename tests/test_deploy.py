@@ -8,10 +8,12 @@ import os
 import re
 import secrets
 import shlex
+import shutil
 import stat
 import subprocess
 import sys
 import tomllib
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -196,18 +198,39 @@ def test_render_wires_its_postgresql_and_a_generated_cookie_secret() -> None:
         assert env[f"HUNT_AUTH_{provider}_CLIENT_SECRET"].get("sync") is False
 
 
-def test_an_install_that_is_not_editable_ships_every_package() -> None:
-    # requirements.txt installs `.` (the Docker image, Render, Streamlit Cloud): a package left
-    # out of this list exists only in editable installs, as hunt_core.cli once did.
-    setuptools = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
-    on_disk = {
-        ".".join(init.parent.relative_to(ROOT).parts)
-        for init in (ROOT / "hunt_core").rglob("__init__.py")
-    }
-    moved = setuptools["package-dir"]  # built-in plugins install from plugins/
-    assert moved == {"hunt_core.builtin_plugins": "plugins"}
-    assert not list((ROOT / "plugins").glob("*/__init__.py")), "plugins/ has no subpackages"
-    assert set(setuptools["packages"]) == on_disk | set(moved)
+def test_the_wheel_holds_every_file_the_package_needs(tmp_path: Path) -> None:
+    # requirements.txt installs `.` (the Docker image, Render, Streamlit Cloud): a package or a
+    # data file the wheel leaves out exists only in editable installs, as hunt_core.cli once
+    # did. Built from a copy, so the checkout gets no build/ folder.
+    source = tmp_path / "source"
+    for folder in ("hunt_core", "plugins"):
+        shutil.copytree(
+            ROOT / folder, source / folder, ignore=shutil.ignore_patterns("__pycache__")
+        )
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, source / name)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation",
+         "-w", str(tmp_path / "dist"), str(source)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    [wheel] = (tmp_path / "dist").glob("hunt-*.whl")
+    shipped = {n for n in zipfile.ZipFile(wheel).namelist() if not n.startswith("hunt-")}
+    needed = {
+        *(f"hunt_core/{p.relative_to(ROOT / 'hunt_core').as_posix()}" for p in _files("hunt_core")),
+        *(f"hunt_core/builtin_plugins/{p.relative_to(ROOT / 'plugins').as_posix()}"
+          for p in _files("plugins")),
+    }  # fmt: skip
+    assert shipped == needed
+
+
+def _files(folder: str) -> list[Path]:
+    """The files of a package folder a wheel must ship: code, migrations and data."""
+    return [
+        p
+        for p in (ROOT / folder).rglob("*")
+        if p.suffix in {".py", ".sql", ".json"} and p.is_file()
+    ]
 
 
 def test_requirements_install_hunt_with_postgres_and_the_readme_has_the_button() -> None:
