@@ -29,9 +29,9 @@ def made_since(started: float) -> float:
 class Deferred(Mapping[K, V]):
     """A mapping that calls ``make`` once, when something first reads it, and is read-only.
 
-    `rank companies` hands every plugin a Context whose people are a Deferred: reading 60,000
-    people costs that ranking more than scoring 10,000 companies, and no built-in company
-    criterion needs them (knows_someone reads `friends_by_company`). A plugin that does read
+    `rank companies` hands every plugin a Context whose people and their outreach states are
+    Deferred: reading 60,000 people costs that ranking more than scoring 10,000 companies, and
+    no built-in company criterion needs them (knows_someone reads `friends_by_company`). A plugin that does read
     them gets them all, read in the same moment as the rest of the hunt (see snapshot.take).
     """
 

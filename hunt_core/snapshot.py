@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 from hunt_core import gcpause, outreach, views
 from hunt_core.cohort import Comment
@@ -31,6 +31,23 @@ from hunt_core.scoring import Scorer
 from hunt_core.store import Store
 
 
+class Rest(NamedTuple):
+    """What ranking companies seldom needs: everyone, and how far outreach with each has got."""
+
+    people: list[views.Contact]  # every person's view, by company and then name
+    activity: dict[int, Activity]
+    chats: list[Chat]
+
+
+@dataclass(frozen=True)
+class Unread:
+    """A snapshot's rest before it is read: what company hooks need of it, and how to read it."""
+
+    read: Callable[[], Rest]  # as of the snapshot
+    friends: list[views.Contact]  # the people marked as someone you know
+    connected: frozenset[int]  # ids of first-degree LinkedIn connections
+
+
 @dataclass
 class Snapshot:
     """Everything the rankings, the next step and the pages read, for one user at one moment."""
@@ -38,9 +55,7 @@ class Snapshot:
     now: dt.datetime
     profile: Profile
     companies: list[Company]
-    people: list[views.Contact] | Unread  # every person's view, or what is read of them so far
-    activity: dict[int, Activity]
-    chats: list[Chat]
+    rest: Rest | Unread  # everyone and their outreach, or what is read of them so far
     weights: dict[str, float]
     notes_used: int
     plugins: Plugins
@@ -61,10 +76,25 @@ class Snapshot:
         return views.Seen()
 
     @cached_property
+    def _rest(self) -> Rest:
+        """Everyone and their outreach, read now if they were left unread."""
+        rest = self.rest
+        return rest.read() if isinstance(rest, Unread) else rest
+
+    @cached_property
     def contact_views(self) -> list[views.Contact]:
-        """Every person's read-only view, by company and then name (read now, if unread)."""
-        people = self.people
-        return people.read() if isinstance(people, Unread) else people
+        """Every person's read-only view, by company and then name."""
+        return self._rest.people
+
+    @cached_property
+    def activity(self) -> dict[int, Activity]:
+        """Per person, the dates that decide their outreach state."""
+        return self._rest.activity
+
+    @cached_property
+    def chats(self) -> list[Chat]:
+        """Every chat."""
+        return self._rest.chats
 
     @cached_property
     def contacts(self) -> list[Contact]:
@@ -86,22 +116,23 @@ class Snapshot:
 
     def _context(self) -> Context:
         """The context, built: a view of every person (or a Deferred), posting and connection."""
-        people = self.people
-        if isinstance(people, Unread):
-            by_company: dict[str, Any] = {
+        rest = self.rest
+        if isinstance(rest, Unread):
+            people: dict[str, Any] = {
                 "contacts_by_company": Deferred(lambda: views.grouped(self.contact_views)),
-                "friends_by_company": views.grouped(people.friends),
-                "connected": people.connected,
+                "states": Deferred(self._states),
+                "friends_by_company": views.grouped(rest.friends),
+                "connected": rest.connected,
             }
         else:  # friends_by_company is made from everyone
-            by_company = {
-                "contacts_by_company": views.grouped(people),
-                "connected": connected_ids(people, self.connections),
+            people = {
+                "contacts_by_company": views.grouped(rest.people),
+                "states": self._states(),
+                "connected": connected_ids(rest.people, self.connections),
             }
         return Context(
             today=self.today,
-            **by_company,
-            states={i: outreach.state_of(a, self.today) for i, a in self.activity.items()},
+            **people,
             notes_left=outreach.notes_left(self.profile, self.notes_used),
             postings_by_company=views.grouped(views.posting(p) for p in self.postings),
             connections_by_company=views.grouped(views.connection(c) for c in self.connections),
@@ -110,6 +141,10 @@ class Snapshot:
             placement_years={k: (first, last) for k, (_, first, last) in self.placements.items()},
             criteria=frozenset(self.plugins.criteria),
         )
+
+    def _states(self) -> dict[int, str]:
+        """Each person's outreach state, by id (everyone missing is new)."""
+        return {i: outreach.state_of(a, self.today) for i, a in self.activity.items()}
 
     def state(self, contact: Contact) -> str:
         """The outreach state of one person."""
@@ -181,25 +216,16 @@ class Snapshot:
         return {c.id: c for c in self.companies if c.id is not None}
 
 
-@dataclass(frozen=True)
-class Unread:
-    """A snapshot's people before they are read: what company hooks need, and how to read all."""
-
-    read: Callable[[], list[views.Contact]]  # every person's view, as of the snapshot
-    friends: list[views.Contact]  # those marked as someone you know
-    connected: frozenset[int]  # ids of first-degree LinkedIn connections
-
-
 def take(store: Store, plugins: Plugins, now: dt.datetime, *, people: bool = True) -> Snapshot:
     """Read one user's hunt from the store, as of one moment; scoring happens lazily on first use.
 
     One read transaction, so the tables agree: every chat's person and every person's company
     were read, however many writes land meanwhile.
 
-    people=False leaves everyone but friends and connections unread until something asks
-    (ranking companies seldom does). Take it inside the caller's own `store.reading()`, and
-    that later read joins the same moment; once that has closed, a later read that finds the
-    hunt changed raises rather than mix two moments.
+    people=False leaves everyone but friends and connections unread, with their touches and
+    chats, until something asks (ranking companies seldom does). Take it inside the caller's
+    own `store.reading()`, and that later read joins the same moment; once that has closed, a
+    later read that finds the hunt changed raises rather than mix two moments.
     """
     today = now.date()
     with gcpause.paused(), store.reading():
@@ -210,9 +236,7 @@ def take(store: Store, plugins: Plugins, now: dt.datetime, *, people: bool = Tru
             now=now,
             profile=profile,
             companies=store.companies(),
-            people=_people(store) if people else _unread(store, linked),
-            activity=store.activity(),
-            chats=store.chats(),
+            rest=_rest(store) if people else _unread(store, linked),
             weights=store.weights(),
             notes_used=used,
             plugins=plugins,
@@ -224,20 +248,20 @@ def take(store: Store, plugins: Plugins, now: dt.datetime, *, people: bool = Tru
         )
 
 
-def _people(store: Store) -> list[views.Contact]:
-    """Every person's view, straight from their rows."""
-    return views.contacts_from_rows(store.contact_rows())
+def _rest(store: Store) -> Rest:
+    """Everyone (each view straight from its row), their outreach dates and their chats."""
+    return Rest(views.contacts_from_rows(store.contact_rows()), store.activity(), store.chats())
 
 
 def _unread(store: Store, linked: Sequence[Connection]) -> Unread:
     """Friends and connections read now, the rest when first asked for (see take)."""
     version = store.data_version()
 
-    def read() -> list[views.Contact]:
+    def read() -> Rest:
         with gcpause.paused(), store.reading():
             if store.data_version() != version:
                 raise HuntError("your hunt changed while it was being read; run that again")
-            return _people(store)
+            return _rest(store)
 
     # Matching an export by name or URL needs everyone's; without one, only who is marked.
     candidates = map(Linkable._make, store.link_rows(everyone=bool(linked)))

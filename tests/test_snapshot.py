@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from typing import Any
 
@@ -10,7 +11,7 @@ import pytest
 from hunt_core import api, snapshot
 from hunt_core.api import Criterion, Signal, hookimpl
 from hunt_core.errors import HuntError
-from hunt_core.models import Company, Connection, Contact
+from hunt_core.models import Company, Connection, Contact, Touch
 from hunt_core.plugins import Plugins, get_plugin_manager
 from hunt_core.store import Database, Store
 from tests.conftest import NOW
@@ -82,6 +83,8 @@ def hunt(store: Store) -> Store:
         Connection("https://www.linkedin.com/in/kim", "Kimberly", "L",
                    url="https://www.linkedin.com/in/kim", company="Beta", company_id=beta.id),
     ])  # fmt: skip
+    sam = store.contact(acme, "Sam Named")
+    store.add_touch(Touch(sam.id or -1, "email", NOW - dt.timedelta(days=2), channel="email"))
     return store
 
 
@@ -95,22 +98,25 @@ def _explained(snap: snapshot.Snapshot) -> list[tuple[str, float, list[str]]]:
 def test_ranking_companies_reads_only_friends_and_connections_of_the_people(
     hunt: Store, plugins: Plugins, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    read: list[bool] = []
-    rows = hunt.contact_rows
+    read: list[str] = []
+    rows, activity, chats = hunt.contact_rows, hunt.activity, hunt.chats
 
     def counted(company_id: int | None = None, *, friends_only: bool = False) -> list[Any]:
-        read.append(friends_only)
+        read.append("friends" if friends_only else "everyone")
         return rows(company_id, friends_only=friends_only)
 
     monkeypatch.setattr(hunt, "contact_rows", counted)
+    monkeypatch.setattr(hunt, "activity", lambda: read.append("activity") or activity())
+    monkeypatch.setattr(hunt, "chats", lambda: read.append("chats") or chats())
     deferred = snapshot.take(hunt, plugins, NOW, people=False)
     ranked = _explained(deferred)
-    assert read == [True], "friends only: no built-in company criterion needs everyone"
-    assert not deferred.context.contacts_by_company.made  # type: ignore[attr-defined]
+    assert read == ["friends"], "no built-in company criterion needs everyone, touches or chats"
+    context = deferred.context
+    assert not any(m.made for m in (context.contacts_by_company, context.states))  # type: ignore[attr-defined]
     eager = snapshot.take(hunt, plugins, NOW)
     assert ranked == _explained(eager)
     assert any("Pat Friend" in r for _, _, reasons in ranked for r in reasons)
-    assert read == [True, False]
+    assert read == ["friends", "everyone", "activity", "chats"]
 
 
 def test_the_context_is_the_same_whether_people_are_read_first_or_later(
@@ -122,6 +128,7 @@ def test_the_context_is_the_same_whether_people_are_read_first_or_later(
     assert later.friends_by_company == eager.friends_by_company
     assert [p.name for ps in eager.friends_by_company.values() for p in ps] == ["Pat Friend"]
     assert dict(later.contacts_by_company) == dict(eager.contacts_by_company)
+    assert dict(later.states) == dict(eager.states) and set(eager.states.values()) == {"waiting"}
     with pytest.raises(TypeError):
         later.contacts_by_company[1] = ()  # type: ignore[index]
 

@@ -118,5 +118,5 @@ def test_ranking_companies_leaves_everyone_but_friends_unread(store, plugins, cl
     [score] = ws.rank_companies()
     assert "you know Jo Friend" in " ".join(w.signal.reason for w in score.signals)
     [snap] = kept
-    assert isinstance(snap.people, Unread) and "contact_views" not in vars(snap)
+    assert isinstance(snap.rest, Unread) and "contact_views" not in vars(snap)
     assert [p.name for p in ws.snapshot().contact_views] == ["Jo Friend"]
