@@ -31,8 +31,9 @@ class Deferred(Mapping[K, V]):
 
     `rank companies` hands every plugin a Context whose people and their outreach states are
     Deferred: reading 60,000 people costs that ranking more than scoring 10,000 companies, and
-    no built-in company criterion needs them (knows_someone reads `friends_by_company`). A plugin that does read
-    them gets them all, read in the same moment as the rest of the hunt (see snapshot.take).
+    no built-in company criterion needs them (knows_someone reads `friends_by_company`). A
+    plugin that does read them gets them all, as of the same moment as the rest of the hunt
+    (see snapshot.take).
     """
 
     __slots__ = ("_made", "_make")
