@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 
 from hunt_core import api, snapshot
 from hunt_core.api import Criterion, Signal, hookimpl
+from hunt_core.deferred import Deferred
 from hunt_core.errors import HuntError
 from hunt_core.models import Company, Connection, Contact, Touch
 from hunt_core.plugins import Plugins, get_plugin_manager
@@ -105,14 +107,22 @@ def test_ranking_companies_reads_only_friends_and_connections_of_the_people(
         read.append("friends" if friends_only else "everyone")
         return rows(company_id, friends_only=friends_only)
 
+    def logged(name: str, reader: Callable[[], Any]) -> Callable[[], Any]:
+        def read_and_log() -> Any:
+            read.append(name)
+            return reader()
+
+        return read_and_log
+
     monkeypatch.setattr(hunt, "contact_rows", counted)
-    monkeypatch.setattr(hunt, "activity", lambda: read.append("activity") or activity())
-    monkeypatch.setattr(hunt, "chats", lambda: read.append("chats") or chats())
+    monkeypatch.setattr(hunt, "activity", logged("activity", activity))
+    monkeypatch.setattr(hunt, "chats", logged("chats", chats))
     deferred = snapshot.take(hunt, plugins, NOW, people=False)
     ranked = _explained(deferred)
     assert read == ["friends"], "no built-in company criterion needs everyone, touches or chats"
     context = deferred.context
-    assert not any(m.made for m in (context.contacts_by_company, context.states))  # type: ignore[attr-defined]
+    lazy = (context.contacts_by_company, context.states)
+    assert all(isinstance(m, Deferred) and not m.made for m in lazy), "nor made on the way"
     eager = snapshot.take(hunt, plugins, NOW)
     assert ranked == _explained(eager)
     assert any("Pat Friend" in r for _, _, reasons in ranked for r in reasons)
