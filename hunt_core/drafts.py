@@ -91,12 +91,16 @@ def fold(text: str) -> str:
 
 
 def names_person(text: str, contact: Contact) -> bool:
-    """True when text names this person (full name, or first name as a word)."""
+    """True when text names this person (full name, or first name as a word).
+
+    An initial ("A. Shah", "I Shah") is no name to look for as a word: "a" and "I've" are in
+    half the pitches, and would drop them all.
+    """
     folded = fold(text)
     if fold(contact.name) and fold(contact.name) in folded:
         return True
-    first = re.escape(fold(contact.first_name))
-    return bool(first) and re.search(rf"\b{first}\b", folded) is not None
+    first = fold(contact.first_name).rstrip(".")
+    return len(first) > 1 and re.search(rf"\b{re.escape(first)}\b", folded) is not None
 
 
 def relationship(contact: Contact, company_knows: str, context: Context | None) -> str:
@@ -242,7 +246,7 @@ def parts(facts: Facts, brevity: int = 0) -> dict[str, str]:
         finished = f"I recently finished {program} and " if program and not short else ""
         you_know = "As you know" if rel == "friend" else "As you may know"
         sentences.append(f"{you_know}, {finished}I'm looking for my first developer role.")
-    elif rel == "connected":
+    elif rel == "connected" and not introducer:  # an introduction is reason enough to write
         hope = "" if short else ", so I hope you don't mind a message"
         sentences.append(f"We're connected on LinkedIn{hope}.")
     if common:

@@ -111,6 +111,20 @@ def test_a_friend_is_written_to_as_a_friend(acme: Workspace) -> None:
     assert text.rstrip().endswith("Thanks!\nAna")
 
 
+@pytest.mark.parametrize("name", ["I Shah", "A. Shah", "A Shah"])
+def test_an_initial_for_a_first_name_drops_no_pitch(acme: Workspace, name: str) -> None:
+    acme.add_company({"name": "Beta", "uses_product": "yes"})
+    acme.add_contact("Beta", {"name": name, "role": "developer", "email": "x@beta.io"})
+    assert "I've been using Beta's product" in acme.draft("Beta", name)
+
+
+def test_a_pitch_naming_the_recipient_is_not_sent_to_them(acme: Workspace) -> None:
+    person(acme, "Dana Cruz", role="other", friend="yes")
+    person(acme, "Kevin Taylor")
+    assert "My friend Dana Cruz works with you" in acme.draft("Acme", "Kevin Taylor")
+    assert "Dana Cruz works with you" not in acme.draft("Acme", "Dana Cruz")
+
+
 def test_a_linkedin_connection_hears_we_are_connected(acme: Workspace) -> None:
     person(acme, "Sam Lee", connected="yes")
     text = acme.draft("Acme", "Sam Lee")
@@ -191,6 +205,16 @@ def test_the_message_after_an_intro_names_the_introducer(acme: Workspace) -> Non
     text = acme.draft("Acme", "Jo Park", channel="intro")
     assert "Marcus Lee was kind enough to introduce us." in text
     assert "connected to Marcus" not in text  # said once, as the introduction
+
+
+def test_after_an_intro_a_connection_needs_no_excuse_for_the_message(acme: Workspace) -> None:
+    person(acme, "Jo Park", mutual="Marcus Lee", connected="yes")
+    text = acme.draft("Acme", "Jo Park", channel="intro")
+    assert "Marcus Lee was kind enough to introduce us." in text
+    assert "connected on LinkedIn" not in text and "don't mind a message" not in text
+    assert "We're connected on LinkedIn, so I hope you don't mind a message." in acme.draft(
+        "Acme", "Jo Park", channel="linkedin-message"
+    ), "without the intro, the connection is why you write"
 
 
 def test_no_intro_request_without_a_mutual_connection(acme: Workspace) -> None:
