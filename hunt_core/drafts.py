@@ -254,7 +254,9 @@ def parts(facts: Facts, brevity: int = 0) -> dict[str, str]:
     personal = bool(sentences) or same_school
     # The company line shrinks first ("high on my list"), then goes when a personal In leads.
     if pitch:
-        subject = "it's" if company in pitch else f"{company} is"
+        # "it" is the company only when the pitch ends on it: after "Acme's mission", "it"
+        # would be the mission.
+        subject = "it's" if pitch.endswith(company) else f"{company} is"
         if brevity == 0:
             sentences.append(
                 f"{capitalized(pitch)}, and {subject} one of the companies I'm most excited "

@@ -32,7 +32,7 @@ def hunt_score_company(company: Company) -> Signal:
             points=1.0,
             reason=f"you use {possessive(company.name)} product",
             evidence="company.uses_product",
-            pitch=f"I've been using {possessive(company.name)} product",
+            pitch="I've been using your product",
         )
     if company.uses_product == "no":
         return Signal(

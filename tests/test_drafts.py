@@ -73,13 +73,43 @@ def test_short_names_are_what_people_say() -> None:
     assert short_program("Hack Reactor") == "Hack Reactor"
 
 
-def test_possessives_in_pitches(profiled: Workspace) -> None:
+def test_the_company_line_says_which_it_is_after_the_pitch(profiled: Workspace) -> None:
     profiled.add_company({"name": "Cinder Networks", "uses_product": "yes"})
     profiled.add_contact("Cinder Networks", {"name": "Jo Park", "role": "developer",
                                              "email": "jo@cn.io"})  # fmt: skip
     text = profiled.draft("Cinder Networks", "Jo Park")
-    assert "I've been using Cinder Networks' product" in text
-    assert "Networks's" not in text
+    assert "I've been using your product, and Cinder Networks is one of the companies" in text
+
+
+ADMIRER = """
+from hunt_core.api import Criterion, Signal, hookimpl
+
+@hookimpl
+def hunt_criteria():
+    return [Criterion(key="admired", label="Admired", applies_to="company", default_weight=9,
+                      description="You admire it.", guide_step=1, is_in=True)]
+
+@hookimpl
+def hunt_score_company(company):
+    pitch = PITCH.format(company=company.name)
+    return Signal(criterion="admired", points=1.0, reason="admired", pitch=pitch)
+"""
+
+
+@pytest.mark.parametrize(
+    ("pitch", "line"),
+    [("I've long admired {company}", "I've long admired Acme, and it's one of the companies"),
+     ("I love {company}'s mission", "I love Acme's mission, and Acme is one of the companies")],
+)  # fmt: skip
+def test_it_is_the_company_only_when_the_pitch_ends_on_its_name(
+    profiled: Workspace, tmp_path: Path, pitch: str, line: str
+) -> None:
+    (tmp_path / "admirer.py").write_text(f"PITCH = {pitch!r}\n{ADMIRER}", encoding="utf-8")
+    plugins = get_plugin_manager({}, entrypoints=False, directories=[tmp_path])
+    ws = Workspace(profiled.store, plugins, profiled.clock)
+    ws.add_company({"name": "Acme"})
+    ws.add_contact("Acme", {"name": "Jo Park", "role": "developer", "email": "jo@acme.io"})
+    assert line in ws.draft("Acme", "Jo Park")
 
 
 # -- the In is true for the recipient ----------------------------------------------------------
@@ -115,7 +145,7 @@ def test_a_friend_is_written_to_as_a_friend(acme: Workspace) -> None:
 def test_an_initial_for_a_first_name_drops_no_pitch(acme: Workspace, name: str) -> None:
     acme.add_company({"name": "Beta", "uses_product": "yes"})
     acme.add_contact("Beta", {"name": name, "role": "developer", "email": "x@beta.io"})
-    assert "I've been using Beta's product" in acme.draft("Beta", name)
+    assert "I've been using your product" in acme.draft("Beta", name)
 
 
 def test_a_pitch_naming_the_recipient_is_not_sent_to_them(acme: Workspace) -> None:

@@ -11,7 +11,7 @@ from tests.plugin_views import view
 def test_yes_no_unknown() -> None:
     yes = product.hunt_score_company(view(Company("Acme", uses_product="yes")))
     assert (yes.points, yes.reason) == (1.0, "you use Acme's product")
-    assert yes.pitch == "I've been using Acme's product"
+    assert yes.pitch == "I've been using your product"
     no = product.hunt_score_company(view(Company("Acme", uses_product="no")))
     assert no.points == 0.0 and no.pitch == ""
     unknown = product.hunt_score_company(view(Company("Acme")))
