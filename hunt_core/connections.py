@@ -30,7 +30,7 @@ def profile_key(url: str) -> str:
 
 
 class Linkable(NamedTuple):
-    """What connected_ids matches a person on (Store.link_rows), without the rest of them."""
+    """What connected_ids matches a person on (Store.linkables), without the rest of them."""
 
     id: int
     company_id: int

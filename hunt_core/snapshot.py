@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 
 from hunt_core import gcpause, outreach, views
 from hunt_core.cohort import Comment
-from hunt_core.connections import Linkable, connected_ids
+from hunt_core.connections import connected_ids
 from hunt_core.deferred import Deferred
 from hunt_core.errors import HuntError
 from hunt_core.models import (
@@ -264,9 +264,8 @@ def _unread(store: Store, linked: Sequence[Connection]) -> Unread:
             return _rest(store)
 
     # Matching an export by name or URL needs everyone's; without one, only who is marked.
-    candidates = map(Linkable._make, store.link_rows(everyone=bool(linked)))
     return Unread(
         read=read,
         friends=views.contacts_from_rows(store.contact_rows(friends_only=True)),
-        connected=connected_ids(candidates, linked),
+        connected=connected_ids(store.linkables(everyone=bool(linked)), linked),
     )

@@ -12,6 +12,7 @@ from typing import Any, Concatenate, Generic, ParamSpec, TypeVar
 import duckdb
 
 from hunt_core.cohort import MIN_GROUP, Comment
+from hunt_core.connections import Linkable
 from hunt_core.errors import InvalidInput, NotFound, PermissionDenied
 from hunt_core.models import (
     ANSWER_KINDS,
@@ -381,16 +382,12 @@ class Store:
         order = "company_id, name_key, id"
         return self._fields_of(Contact, where, {"company": company_id}, order=order)
 
-    def link_rows(self, *, everyone: bool) -> list[tuple[Any, ...]]:
-        """(id, company_id, name, linkedin, connected) of those marked connected, or of everyone.
-
-        What matching people to a LinkedIn export reads, without the rest of each record.
-        """
+    def linkables(self, *, everyone: bool) -> list[Linkable]:
+        """Those marked connected, or everyone, as much as matching a LinkedIn export reads."""
         marked = "" if everyone else "AND connected"
-        return self._read(
-            "SELECT id, company_id, name, linkedin, connected FROM contacts "
-            f"WHERE owner = $owner {marked}"
-        )
+        columns = ", ".join(Linkable._fields)
+        rows = self._read(f"SELECT {columns} FROM contacts WHERE owner = $owner {marked}")
+        return [Linkable._make(r) for r in rows]
 
     def contact(self, company: Company, name: str) -> Contact:
         """The person with this name at company, or NotFound."""
